@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { serverCaller } from '@/server/caller';
+import { requireRole } from '@/server/session';
+import { NewReportButton } from './NewReportButton';
+
+export const metadata: Metadata = { title: '本部门年报' };
+export const dynamic = 'force-dynamic';
+
+export default async function DepartmentHome() {
+  const user = await requireRole(['department'], '/dept');
+  const api = await serverCaller(user);
+  const { reports, notStarted } = await api.department.list();
+  return (
+    <>
+      <h1>本部门年报</h1>
+      <p className="muted">{user.departmentName}</p>
+      {notStarted.map((y) => (
+        <div className="card" key={y.year}>
+          <h2>{y.year}年度</h2>
+          <p>
+            尚未填报。法定截止日期：{y.legalDeadline}
+            {y.internalDeadline ? `，区内截止日期：${y.internalDeadline}` : ''}。
+          </p>
+          <NewReportButton year={y.year} />
+        </div>
+      ))}
+      <div className="card">
+        <table className="list">
+          <caption className="muted small" style={{ textAlign: 'left' }}>本部门各年度报告</caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col">状态</th>
+              <th scope="col">最后修改</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((r) => (
+              <tr key={r.id}>
+                <td>{r.year}年度</td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>{formatDateTime(r.updatedAt)}</td>
+                <td>
+                  <Link href={`/dept/reports/${r.id}`}>{r.status === 'draft' || r.status === 'returned' ? '填报' : '查看'}</Link>
+                </td>
+              </tr>
+            ))}
+            {reports.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">暂无报告</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

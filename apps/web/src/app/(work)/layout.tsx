@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { ROLE_LABELS } from '@ccgov/report';
+import { SignOutButton } from '@/components/SignOutButton';
+import { currentUser } from '@/server/session';
+
+/** Signed-in pages: navigation by role; every page also checks its role on the server. */
+export default async function WorkLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <>
+      <header className="site-header">
+        <div className="inner">
+          <Link href="/" className="brand">陈仓区政府信息公开工作年度报告平台</Link>
+          <nav aria-label="工作栏目">
+            {user?.role === 'department' && <Link href="/dept">本部门年报</Link>}
+            {(user?.role === 'reviewer' || user?.role === 'publisher') && <Link href="/review">审核</Link>}
+            {user?.role === 'admin' && <Link href="/admin">管理</Link>}
+            <Link href="/">公开门户</Link>
+            {user && (
+              <span className="who">
+                {user.departmentName ?? ROLE_LABELS[user.role]} · {user.displayName}
+              </span>
+            )}
+            {user ? <SignOutButton /> : <Link href="/login">登录</Link>}
+          </nav>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

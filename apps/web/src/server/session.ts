@@ -1,0 +1,26 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { authOptions, clientIp, loadSessionUser, type SessionClaims, type SessionUser } from '@ccgov/auth';
+import { getDb } from '@ccgov/db';
+import type { Role } from '@ccgov/report';
+
+/** The signed-in person, re-read from the database on every request (disabled = signed out). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const claims = (session as unknown as { claims?: SessionClaims } | null)?.claims;
+  return loadSessionUser(getDb(), claims);
+}
+
+/** For pages: require one of these roles, else go to sign-in. */
+export async function requireRole(roles: readonly Role[], from: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?from=${encodeURIComponent(from)}`);
+  if (!roles.includes(user.role)) redirect('/forbidden');
+  return user;
+}
+
+export async function requestIp(): Promise<string | null> {
+  return clientIp(await headers());
+}

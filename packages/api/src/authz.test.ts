@@ -1,0 +1,119 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Role } from '@ccgov/report';
+import { appRouter } from './root';
+import { harness } from './test-utils';
+
+/**
+ * Who may call each procedure. Every procedure of the router must be listed here: a new
+ * procedure without a policy fails the first test, so none slips through unguarded.
+ */
+const POLICY: Record<string, 'public' | readonly Role[]> = {
+  'session.me': 'public',
+  'public.list': 'public',
+  'public.years': 'public',
+  'public.get': 'public',
+  'department.list': ['department'],
+  'department.get': ['department'],
+  'department.create': ['department'],
+  'department.save': ['department'],
+  'department.submit': ['department'],
+  'department.recall': ['department'],
+  'review.queue': ['reviewer', 'publisher'],
+  'review.get': ['reviewer', 'publisher'],
+  'review.signoff': ['reviewer', 'publisher'],
+  'review.return': ['reviewer', 'publisher'],
+  'review.reopen': ['reviewer', 'publisher'],
+  'review.publish': ['publisher'],
+  'review.publishAll': ['publisher'],
+  'review.unpublish': ['publisher'],
+  'review.republish': ['publisher'],
+  'admin.departments': ['admin'],
+  'admin.users': ['admin'],
+};
+
+const ACCOUNTS: Record<Role, string> = { department: 'fgj', reviewer: 'reviewer', publisher: 'publisher', admin: 'admin' };
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+const h = harness();
+afterAll(() => h.cleanup());
+
+async function codeOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'OK';
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+function invoke(username: string | null, path: string, input: unknown) {
+  const caller = h.as(username) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [ns, name] = path.split('.') as [string, string];
+  return () => caller[ns]![name]!(input);
+}
+
+describe('procedure tiers', () => {
+  it('every procedure has a declared access policy', () => {
+    expect(procedures).toEqual(Object.keys(POLICY).sort());
+  });
+
+  for (const path of procedures) {
+    const policy = POLICY[path]!;
+    it(`${path}: signed-out visitors are ${policy === 'public' ? 'allowed' : 'refused with UNAUTHORIZED'}`, async () => {
+      const code = await codeOf(invoke(null, path, { id: 1, version: 1, year: 2024 }));
+      if (policy === 'public') expect(['OK', 'NOT_FOUND', 'BAD_REQUEST']).toContain(code);
+      else expect(code).toBe('UNAUTHORIZED');
+    });
+    for (const role of Object.keys(ACCOUNTS) as Role[]) {
+      const allowed = policy === 'public' || policy.includes(role);
+      it(`${path}: ${role} is ${allowed ? 'let through the tier' : 'refused with FORBIDDEN'}`, async () => {
+        const code = await codeOf(invoke(ACCOUNTS[role], path, { id: 999999, version: 1, year: 1999 }));
+        if (allowed) expect(['OK', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']).toContain(code);
+        else expect(code).toBe('FORBIDDEN');
+      });
+    }
+  }
+});
+
+describe('query scope: a department sees only its own reports', () => {
+  const otherId = h.reportId('gaj', h.openYear - 1);
+  const ownId = h.reportId('fgj', h.openYear - 1);
+  const content = h.report(otherId).content;
+
+  it('department.get answers NOT_FOUND for another department’s report and its own report is readable', async () => {
+    const fgj = h.as('fgj');
+    await expect(fgj.department.get({ id: otherId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const own = await fgj.department.get({ id: ownId });
+    expect(own.department.name).toBe('陈仓区发展和改革局');
+  });
+
+  it('the NOT_FOUND message does not reveal the other department or its figures', async () => {
+    const err = await h.as('fgj').department.get({ id: otherId }).catch((e: unknown) => e as TRPCError);
+    expect(String((err as TRPCError).message)).not.toContain('公安');
+  });
+
+  it.each([
+    ['department.save', { id: otherId, version: 1, content }],
+    ['department.submit', { id: otherId, version: 1 }],
+    ['department.recall', { id: otherId, version: 1 }],
+  ])('%s on another department’s report answers NOT_FOUND and changes nothing', async (path, input) => {
+    const before = h.report(otherId);
+    expect(await codeOf(invoke('fgj', path, input))).toBe('NOT_FOUND');
+    expect(h.report(otherId)).toEqual(before);
+  });
+
+  it('department.list lists only the department’s own reports', async () => {
+    const list = await h.as('fgj').department.list();
+    const ids = list.reports.map((r) => r.id);
+    expect(ids).toContain(ownId);
+    expect(ids).not.toContain(otherId);
+  });
+
+  it('the bureau does not see a department’s unsubmitted draft', async () => {
+    const draft = h.reportId('zfb', h.openYear);
+    expect(h.report(draft).status).toBe('draft');
+    await expect(h.as('reviewer').review.get({ id: draft })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { createTRPCRouter, idInput, publisherProcedure, reviewerProcedure } from '../trpc';
+import {
+  publishAllApproved,
+  publishReport,
+  queueInput,
+  reasonInput,
+  reopenForCorrection,
+  republishReport,
+  returnInput,
+  returnReport,
+  reviewDetail,
+  reviewQueue,
+  signoffReport,
+  unpublishReport,
+} from '../services/review';
+
+const versioned = z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() });
+
+const publicPaths = ['/', '/summary'];
+
+/** 审核: the bureau's review queue, sign-offs, returns and publication. */
+export const reviewRouter = createTRPCRouter({
+  queue: reviewerProcedure.input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.db, input)),
+  get: reviewerProcedure.input(idInput).query(({ ctx, input }) => reviewDetail(ctx.db, ctx.user, input.id)),
+  signoff: reviewerProcedure
+    .input(versioned.extend({ comment: z.string().max(1000).optional() }))
+    .mutation(({ ctx, input }) => signoffReport(ctx.db, ctx.user, input)),
+  return: reviewerProcedure.input(returnInput).mutation(({ ctx, input }) => returnReport(ctx.db, ctx.user, input)),
+  reopen: reviewerProcedure.input(reasonInput).mutation(({ ctx, input }) => reopenForCorrection(ctx.db, ctx.user, input)),
+  publish: publisherProcedure.input(versioned).mutation(({ ctx, input }) => {
+    const r = publishReport(ctx.db, ctx.user, input);
+    ctx.onPublicChange?.(publicPaths);
+    return r;
+  }),
+  publishAll: publisherProcedure.input(z.strictObject({ year: z.number().int() })).mutation(({ ctx, input }) => {
+    const r = publishAllApproved(ctx.db, ctx.user, input);
+    ctx.onPublicChange?.(publicPaths);
+    return r;
+  }),
+  unpublish: publisherProcedure.input(reasonInput).mutation(({ ctx, input }) => {
+    const r = unpublishReport(ctx.db, ctx.user, input);
+    ctx.onPublicChange?.(publicPaths);
+    return r;
+  }),
+  republish: publisherProcedure.input(versioned).mutation(({ ctx, input }) => {
+    const r = republishReport(ctx.db, ctx.user, input);
+    ctx.onPublicChange?.(publicPaths);
+    return r;
+  }),
+});

@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, isNull, publications, reports, type Db } from '@ccgov/db';
+import { z } from 'zod';
+import { notFound } from '../errors';
+
+export const publicListInput = z
+  .strictObject({ year: z.number().int().optional(), department: z.string().max(50).optional() })
+  .optional();
+
+/** Current published reports (what the public sees), newest year first. */
+export function listPublished(db: Db, input: z.infer<typeof publicListInput>) {
+  const rows = db
+    .select({
+      id: publications.id,
+      reportId: publications.reportId,
+      departmentId: publications.departmentId,
+      departmentName: publications.departmentName,
+      departmentKind: publications.departmentKind,
+      year: publications.year,
+      publishedAt: publications.publishedAt,
+      corrected: publications.supersedesId,
+    })
+    .from(publications)
+    .where(and(eq(publications.current, true), isNull(publications.withdrawnAt)))
+    .orderBy(desc(publications.year), asc(publications.departmentId))
+    .all();
+  return rows
+    .filter((r) => (input?.year == null || r.year === input.year) && (!input?.department || r.departmentName.includes(input.department)))
+    .map((r) => ({ ...r, corrected: r.corrected != null }));
+}
+
+/**
+ * One publication by id. Current versions and earlier (superseded) versions are readable;
+ * withdrawn ones and anything unpublished answer NOT_FOUND.
+ */
+export function getPublication(db: Db, id: number) {
+  const pub = db.select().from(publications).where(eq(publications.id, id)).get();
+  if (!pub || pub.withdrawnAt) throw notFound();
+  const versions = db
+    .select({ id: publications.id, publishedAt: publications.publishedAt, correctionNote: publications.correctionNote, current: publications.current })
+    .from(publications)
+    .where(and(eq(publications.reportId, pub.reportId), isNull(publications.withdrawnAt)))
+    .orderBy(asc(publications.id))
+    .all();
+  const current = versions.find((v) => v.current) ?? null;
+  return { publication: pub, versions, currentId: current?.id ?? null };
+}
+
+/** Years that have at least one published report. */
+export function publishedYears(db: Db): number[] {
+  return db
+    .selectDistinct({ year: publications.year })
+    .from(publications)
+    .where(and(eq(publications.current, true), isNull(publications.withdrawnAt)))
+    .orderBy(desc(publications.year))
+    .all()
+    .map((r) => r.year);
+}
+
+export { reports };

@@ -1,0 +1,128 @@
+import { and, desc, eq, reportEvents, reports, reportVersions, signoffs, type Db, type Report } from '@ccgov/db';
+import type { SessionUser } from '@ccgov/auth';
+import { decide, type ReportStatus, type WorkflowAction } from '@ccgov/report';
+import { AppError, notFound } from '../errors';
+import { readSettings } from './context';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Load a report the actor may see: departments only their own; the bureau every one. */
+export function loadScopedReport(db: Db | Tx, actor: SessionUser, id: number): Report {
+  const row = db.select().from(reports).where(eq(reports.id, id)).get();
+  if (!row) throw notFound();
+  if (actor.role === 'department' && row.departmentId !== actor.departmentId) throw notFound();
+  return row;
+}
+
+export function insertEvent(
+  tx: Db | Tx,
+  e: { reportId: number; actor: SessionUser; action: string; from: ReportStatus | null; to: ReportStatus | null; version: number; comment?: string | null },
+) {
+  tx.insert(reportEvents)
+    .values({
+      reportId: e.reportId,
+      userId: e.actor.id,
+      role: e.actor.role,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      version: e.version,
+      comment: e.comment ?? null,
+    })
+    .run();
+}
+
+/** The version number of the latest submitted snapshot; sign-offs belong to it. */
+export function submittedVersion(tx: Db | Tx, reportId: number): number | null {
+  const row = tx
+    .select({ version: reportVersions.version })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, reportId))
+    .orderBy(desc(reportVersions.version))
+    .get();
+  return row?.version ?? null;
+}
+
+export function signoffsOf(tx: Db | Tx, reportId: number, version: number) {
+  return tx
+    .select({ userId: signoffs.userId, step: signoffs.step, role: signoffs.role, createdAt: signoffs.createdAt })
+    .from(signoffs)
+    .where(and(eq(signoffs.reportId, reportId), eq(signoffs.version, version)))
+    .orderBy(signoffs.step)
+    .all();
+}
+
+export type TransitionInput = {
+  reportId: number;
+  action: WorkflowAction;
+  /** The version the actor saw; a different current version refuses the act. */
+  version: number;
+  comment?: string | null;
+};
+
+/**
+ * One state change in one synchronous transaction: load, decide with the pure state machine,
+ * write the new state, its sign-off and its event together. `extra` runs inside the same
+ * transaction for act-specific writes (snapshot, publication, comments).
+ */
+export function transition(
+  db: Db,
+  actor: SessionUser,
+  input: TransitionInput,
+  extra?: (tx: Tx, report: Report, to: ReportStatus) => void,
+): { status: ReportStatus; version: number } {
+  return db.transaction((tx) => {
+    const report = loadScopedReport(tx, actor, input.reportId);
+    if (report.version !== input.version) {
+      throw new AppError('CONFLICT', '该报告已被他人修改或已进入下一环节，请刷新后查看最新状态', {
+        status: report.status,
+        version: report.version,
+      });
+    }
+    const { requiredSignoffs } = readSettings(tx as unknown as Db);
+    const submitted = submittedVersion(tx, report.id);
+    const existing = submitted == null ? [] : signoffsOf(tx, report.id, submitted);
+    const decision = decide({
+      action: input.action,
+      status: report.status,
+      actorRole: actor.role,
+      actorUserId: actor.id,
+      signoffs: existing,
+      requiredSignoffs,
+      comment: input.comment ?? undefined,
+    });
+    if (!decision.ok) throw new AppError('BAD_REQUEST', decision.message);
+
+    if (decision.signoffStep != null) {
+      tx.insert(signoffs)
+        .values({ reportId: report.id, version: submitted ?? report.version, userId: actor.id, role: actor.role, step: decision.signoffStep })
+        .run();
+    }
+    // Every act bumps the lock version, so two people acting on what they saw cannot both win.
+    const nextVersion = report.version + 1;
+    const now = new Date();
+    tx.update(reports)
+      .set({
+        status: decision.to,
+        version: nextVersion,
+        updatedAt: now,
+        ...(input.action === 'submit' ? { submittedAt: now } : {}),
+      })
+      .where(eq(reports.id, report.id))
+      .run();
+    if (input.action === 'submit') {
+      tx.insert(reportVersions).values({ reportId: report.id, version: nextVersion, content: report.content }).run();
+    }
+    insertEvent(tx, {
+      reportId: report.id,
+      actor,
+      action: input.action,
+      from: report.status,
+      to: decision.to,
+      version: report.version,
+      comment: input.comment,
+    });
+    extra?.(tx, { ...report, version: nextVersion }, decision.to);
+    return { status: decision.to, version: nextVersion };
+  });
+}

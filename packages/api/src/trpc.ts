@@ -1,0 +1,84 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Db } from '@ccgov/db';
+import type { SessionUser } from '@ccgov/auth';
+import type { Role } from '@ccgov/report';
+import { AppError } from './errors';
+
+// ---------------------------------------------------------------------------------------------
+// Context: the database and the signed-in person (already checked against the database).
+// ---------------------------------------------------------------------------------------------
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  ip: string | null;
+  /** Called after a change that public pages show (publish, correct, withdraw). */
+  onPublicChange?: (paths: string[]) => void;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Initialisation: Chinese messages for validation errors; AppError carries its own code.
+// ---------------------------------------------------------------------------------------------
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodIssues =
+      cause instanceof ZodError
+        ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+        : null;
+    return {
+      ...shape,
+      message: zodIssues ? `输入有误：${zodIssues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('；')}` : shape.message,
+      data: {
+        ...shape.data,
+        zodIssues,
+        appData: cause instanceof AppError ? (cause.data ?? null) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turn AppError into the matching TRPCError, whatever procedure threw it. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.userMessage, cause });
+  }
+  return result;
+});
+
+// ---------------------------------------------------------------------------------------------
+// Procedure tiers. The tier says who may call; each use case still scopes its queries.
+// ---------------------------------------------------------------------------------------------
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+const roleTier = (roles: readonly Role[], message: string) =>
+  signedInProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message });
+    return next({ ctx });
+  });
+
+/** Department staff, always bound to one department. */
+export const departmentProcedure = roleTier(['department'], '仅部门填报人可以操作').use(({ ctx, next }) => {
+  if (ctx.user.departmentId == null) throw new TRPCError({ code: 'FORBIDDEN', message: '账号未绑定部门' });
+  return next({ ctx: { ...ctx, departmentId: ctx.user.departmentId } });
+});
+/** Bureau reviewers and publishers (a publisher may also review). */
+export const reviewerProcedure = roleTier(['reviewer', 'publisher'], '仅数据局审核人员可以操作');
+export const publisherProcedure = roleTier(['publisher'], '仅数据局发布人可以操作');
+export const adminProcedure = roleTier(['admin'], '仅数据局管理员可以操作');
+/** Anyone at the bureau (reviewer, publisher, admin). */
+export const bureauProcedure = roleTier(['reviewer', 'publisher', 'admin'], '仅数据局工作人员可以操作');
+
+export const idInput = z.object({ id: z.number().int().positive() });

@@ -1,0 +1,3 @@
+export * from './audit';
+export * from './session';
+export { authOptions, authenticate } from './options';

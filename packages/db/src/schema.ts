@@ -1,0 +1,248 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ReportContent, ReportStatus, Role } from '@ccgov/report';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Key/value district settings: district name, bureau name, required sign-offs, … */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** 部门 or 镇街 */
+    kind: text('kind', { enum: ['department', 'town'] }).notNull().default('department'),
+    /** Short code used for the demo account name, e.g. sjj */
+    code: text('code').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_name_uq').on(t.name), uniqueIndex('departments_code_uq').on(t.code)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['department', 'reviewer', 'publisher', 'admin'] }).$type<Role>().notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** Bumped on disable / password reset so existing sessions stop working at once. */
+    sessionVersion: integer('session_version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    check('users_department_role_ck', sql`(${t.role} = 'department') = (${t.departmentId} IS NOT NULL)`),
+  ],
+);
+
+/** A reporting year opened by the bureau. */
+export const reportingYears = sqliteTable('reporting_years', {
+  year: integer('year').primaryKey(),
+  /** ISO date (YYYY-MM-DD) of the legal deadline, default 31 January of year + 1. */
+  legalDeadline: text('legal_deadline').notNull(),
+  internalDeadline: text('internal_deadline'),
+  open: integer('open', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    year: integer('year').notNull(),
+    status: text('status', {
+      enum: ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'],
+    })
+      .$type<ReportStatus>()
+      .notNull()
+      .default('draft'),
+    /** Validated by reportContentSchema before every write. */
+    content: text('content', { mode: 'json' }).$type<ReportContent>().notNull(),
+    /** Department's 说明 per warning code: { [issueKey]: text } */
+    explanations: text('explanations', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    /** Optimistic lock: every write must name the version it read, and bumps it. */
+    version: integer('version').notNull().default(1),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('reports_department_year_uq').on(t.departmentId, t.year),
+    index('reports_year_status_idx').on(t.year, t.status),
+  ],
+);
+
+/** Append-only: who did what to which report, when. Triggers refuse UPDATE and DELETE. */
+export const reportEvents = sqliteTable(
+  'report_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    userId: integer('user_id').references(() => users.id),
+    role: text('role').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** The report version this event acted on. */
+    version: integer('version'),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId)],
+);
+
+/** Each publication is a frozen copy; the public reads these, so earlier versions stay readable. */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** Department name as published (kept if the department is renamed later). */
+    departmentName: text('department_name').notNull(),
+    departmentKind: text('department_kind').notNull(),
+    year: integer('year').notNull(),
+    content: text('content', { mode: 'json' }).$type<ReportContent>().notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+    /** Set on corrections: the 更正说明 shown with the new version. */
+    correctionNote: text('correction_note'),
+    /** The publication this one replaces (for 更正). */
+    supersedesId: integer('supersedes_id'),
+    /** Current = the version the public sees for this report; null once superseded or withdrawn. */
+    current: integer('current', { mode: 'boolean' }).notNull().default(true),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('publications_year_idx').on(t.year, t.current),
+    index('publications_report_idx').on(t.reportId),
+  ],
+);
+
+/** Sign-offs (初审, 终审 …) on one version of a report. */
+export const signoffs = sqliteTable(
+  'signoffs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    version: integer('version').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    step: integer('step').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('signoffs_version_user_uq').on(t.reportId, t.version, t.userId),
+    uniqueIndex('signoffs_version_step_uq').on(t.reportId, t.version, t.step),
+  ],
+);
+
+/** Reviewer comments attached to a section, a row or a single cell (target = checker target id). */
+export const reviewComments = sqliteTable('review_comments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  reportId: integer('report_id')
+    .notNull()
+    .references(() => reports.id),
+  version: integer('version').notNull(),
+  target: text('target').notNull(),
+  body: text('body').notNull(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  resolved: integer('resolved', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Content of each submitted version, so a reviewer can diff a resubmission. */
+export const reportVersions = sqliteTable(
+  'report_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    version: integer('version').notNull(),
+    content: text('content', { mode: 'json' }).$type<ReportContent>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_versions_uq').on(t.reportId, t.version)],
+);
+
+/** 错敏词 list. */
+export const sensitiveWords = sqliteTable(
+  'sensitive_words',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    word: text('word').notNull(),
+    suggestion: text('suggestion').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sensitive_words_word_uq').on(t.word)],
+);
+
+/** In-app reminders from the bureau to departments. */
+export const reminders = sqliteTable('reminders', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull(),
+  departmentId: integer('department_id')
+    .notNull()
+    .references(() => departments.id),
+  message: text('message').notNull(),
+  sentBy: integer('sent_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Security audit log: sign-ins, account changes, exports. Triggers refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id'),
+    username: text('username'),
+    role: text('role'),
+    action: text('action').notNull(),
+    target: text('target'),
+    ip: text('ip'),
+    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull(),
+    detail: text('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type ReportEvent = typeof reportEvents.$inferSelect;
+export type Publication = typeof publications.$inferSelect;

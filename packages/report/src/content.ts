@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import {
+  CONTACT_FIELDS,
+  FEE_DECIMALS,
+  OVERVIEW_PARTS,
+  PROACTIVE_CELLS,
+  REQUEST_COLUMN_COUNT,
+  REQUEST_INPUT_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_RESULTS,
+  type RequestInputRowKey,
+  type ReviewBlockKey,
+  type ReviewResultKey,
+} from './format';
+
+/** Limits users are told about in messages. */
+export const LIMITS = {
+  textSection: 20000,
+  contactField: 100,
+  count: 10_000_000,
+  amount: 100_000_000,
+  explanation: 500,
+} as const;
+
+/**
+ * A cell is a number or null (not yet filled in). Drafts may hold nulls; the checker reports
+ * them as hard errors so a report with an empty cell cannot be submitted (rule 1).
+ */
+export type Cell = number | null;
+
+export type ReportContent = {
+  contact: Record<(typeof CONTACT_FIELDS)[number]['key'], string>;
+  /** The opening paragraph (standard wording, names the year and the contact). */
+  opening: string;
+  /** 一、总体情况: lead paragraph plus the five sub-headings. */
+  overview: { lead: string } & Record<(typeof OVERVIEW_PARTS)[number]['key'], string>;
+  /** 二: keyed by row then column, e.g. proactive.rules.issued, proactive.fees.amount. */
+  proactive: {
+    rules: { issued: Cell; repealed: Cell; inForce: Cell };
+    normativeDocs: { issued: Cell; repealed: Cell; inForce: Cell };
+    licensing: { decisions: Cell };
+    punishment: { decisions: Cell };
+    enforcement: { decisions: Cell };
+    fees: { amount: Cell };
+  };
+  /** 三: the 24 typed rows, each six columns (自然人 … 其他). 总计 and （七）总计 are computed. */
+  requests: Record<RequestInputRowKey, Cell[]>;
+  /** 四: three blocks of four typed results; each 总计 is computed. */
+  reviews: Record<ReviewBlockKey, Record<ReviewResultKey, Cell>>;
+  problems: string;
+  other: string;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Schemas. One schema serves the form (client) and the API input (server).
+// ---------------------------------------------------------------------------------------------
+const COUNT_MSG = '应为非负整数';
+
+export const countCell = z
+  .number({ error: COUNT_MSG })
+  .int({ error: COUNT_MSG })
+  .min(0, { error: COUNT_MSG })
+  .max(LIMITS.count, { error: `数值过大（上限 ${LIMITS.count}）` })
+  .nullable();
+
+export function hasAtMostDecimals(value: number, places: number): boolean {
+  const scaled = value * 10 ** places;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
+export const amountCell = z
+  .number({ error: '应为非负数（单位：万元）' })
+  .min(0, { error: '应为非负数（单位：万元）' })
+  .max(LIMITS.amount, { error: `数值过大（上限 ${LIMITS.amount} 万元）` })
+  .refine((v) => hasAtMostDecimals(v, FEE_DECIMALS), { error: `最多${FEE_DECIMALS}位小数` })
+  .nullable();
+
+const text = (max: number) => z.string({ error: '应为文字' }).max(max, { error: `不能超过${max}字` });
+const sectionText = text(LIMITS.textSection);
+
+const countGroup = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, countCell])) as Record<K, typeof countCell>);
+
+export const reportContentSchema = z.strictObject({
+  contact: z.strictObject({
+    unit: text(LIMITS.contactField),
+    person: text(LIMITS.contactField),
+    phone: text(LIMITS.contactField),
+    email: text(LIMITS.contactField),
+  }),
+  opening: sectionText,
+  overview: z.strictObject({
+    lead: sectionText,
+    active: sectionText,
+    request: sectionText,
+    management: sectionText,
+    platform: sectionText,
+    supervision: sectionText,
+  }),
+  proactive: z.strictObject({
+    rules: countGroup(['issued', 'repealed', 'inForce']),
+    normativeDocs: countGroup(['issued', 'repealed', 'inForce']),
+    licensing: countGroup(['decisions']),
+    punishment: countGroup(['decisions']),
+    enforcement: countGroup(['decisions']),
+    fees: z.strictObject({ amount: amountCell }),
+  }),
+  requests: z.strictObject(
+    Object.fromEntries(
+      REQUEST_INPUT_ROWS.map((r) => [r.key, z.array(countCell).length(REQUEST_COLUMN_COUNT, { error: '应有6列' })]),
+    ) as Record<RequestInputRowKey, z.ZodArray<typeof countCell>>,
+  ),
+  reviews: z.strictObject(
+    Object.fromEntries(
+      REVIEW_BLOCKS.map((b) => [b.key, countGroup(REVIEW_RESULTS.map((r) => r.key))]),
+    ) as Record<ReviewBlockKey, ReturnType<typeof countGroup<ReviewResultKey>>>,
+  ),
+  problems: sectionText,
+  other: sectionText,
+}) satisfies z.ZodType<ReportContent>;
+
+/** Contact validation used on submission (drafts may leave these blank). */
+export const contactSubmitSchema = z.object({
+  unit: z.string().trim().min(1, { error: '请填写联系单位' }),
+  person: z.string().trim().min(1, { error: '请填写联系人' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9０-９()（）\-－+＋ ]{7,20}$/, { error: '电话格式不正确，例如 0917-6215992' }),
+  email: z.email({ error: '电子邮箱格式不正确' }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Construction helpers
+// ---------------------------------------------------------------------------------------------
+export function emptyContent(): ReportContent {
+  const nullRow = () => Array.from({ length: REQUEST_COLUMN_COUNT }, () => null as Cell);
+  return {
+    contact: { unit: '', person: '', phone: '', email: '' },
+    opening: '',
+    overview: { lead: '', active: '', request: '', management: '', platform: '', supervision: '' },
+    proactive: {
+      rules: { issued: null, repealed: null, inForce: null },
+      normativeDocs: { issued: null, repealed: null, inForce: null },
+      licensing: { decisions: null },
+      punishment: { decisions: null },
+      enforcement: { decisions: null },
+      fees: { amount: null },
+    },
+    requests: Object.fromEntries(REQUEST_INPUT_ROWS.map((r) => [r.key, nullRow()])) as ReportContent['requests'],
+    reviews: Object.fromEntries(
+      REVIEW_BLOCKS.map((b) => [b.key, Object.fromEntries(REVIEW_RESULTS.map((r) => [r.key, null]))]),
+    ) as ReportContent['reviews'],
+    problems: '',
+    other: '',
+  };
+}
+
+/** Read a proactive cell by its stable path, e.g. "rules.issued". */
+export function getProactive(content: ReportContent, path: string): Cell {
+  const [row, col] = path.split('.') as [keyof ReportContent['proactive'], string];
+  return (content.proactive[row] as Record<string, Cell>)[col] ?? null;
+}
+
+export function setProactive(content: ReportContent, path: string, value: Cell): void {
+  const [row, col] = path.split('.') as [keyof ReportContent['proactive'], string];
+  (content.proactive[row] as Record<string, Cell>)[col] = value;
+}
+
+export const PROACTIVE_PATHS = PROACTIVE_CELLS.map((c) => c.path);
+
+/**
+ * Normalise what a clerk typed or pasted into a number: full-width digits from a Chinese IME,
+ * thousands separators, and the blank / "–" / "/" that published reports use for 0 in imports.
+ * Returns undefined when the text is not a number at all.
+ */
+export function parseCellText(raw: string, opts: { blankAsZero?: boolean } = {}): Cell | undefined {
+  const s = raw
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[，,\s　]/g, '')
+    .trim();
+  if (s === '') return opts.blankAsZero ? 0 : null;
+  if (opts.blankAsZero && /^[-–—/／－]$/.test(s)) return 0;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  return Number(s);
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Import rules between packages (run as each package's `lint`):
+//   report: zod only (the domain knows no framework, database or web code)
+//   db:     report, drizzle, better-sqlite3, bcryptjs
+//   auth:   db, report, next-auth, zod
+//   api:    report, db, auth, @trpc/server, superjson, zod
+//   web:    anything, but packages never import from apps
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const ALLOWED = {
+  report: ['zod'],
+  db: ['@ccgov/report', 'drizzle-orm', 'better-sqlite3', 'bcryptjs'],
+  auth: ['@ccgov/db', '@ccgov/report', 'next-auth', 'zod'],
+  api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@trpc/server', 'superjson', 'zod'],
+};
+const TEST_ONLY = ['vitest', 'drizzle-kit'];
+
+const pkgDir = process.cwd();
+const name = basename(pkgDir);
+const allowed = ALLOWED[name];
+if (!allowed) process.exit(0); // apps may import anything
+
+function* files(dir) {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (f === 'node_modules') continue;
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (/\.(ts|tsx)$/.test(f)) yield p;
+  }
+}
+
+const problems = [];
+for (const file of files(join(pkgDir, 'src'))) {
+  const isTest = /\.test\.ts$|testing\.ts$|\/cli\//.test(file);
+  const src = readFileSync(file, 'utf8');
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+    const spec = m[1];
+    if (spec.startsWith('.') || spec.startsWith('node:')) continue;
+    const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+    if (allowed.includes(pkg) || (isTest && (TEST_ONLY.includes(pkg) || pkg.startsWith('@ccgov/')))) continue;
+    problems.push(`${file}: packages/${name} may not import '${spec}'`);
+  }
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// npm start: install, keep a secret, migrate and seed the database, build, and serve.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DATA_DIR, ROOT, ensureAuthSecret, ensureDependencies, log, run } from './lib.mjs';
+
+ensureDependencies();
+const secret = ensureAuthSecret();
+const port = process.env.PORT ?? '3000';
+const env = {
+  DATABASE_PATH: process.env.DATABASE_PATH ?? join(DATA_DIR, 'portal.db'),
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secret,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NODE_ENV: 'production',
+};
+Object.assign(process.env, env);
+
+log(`数据库 / database: ${env.DATABASE_PATH}`);
+run(join(ROOT, 'node_modules/.bin/tsx'), ['packages/db/src/cli/setup.ts']);
+
+log('构建 / building (turbo caches unchanged builds)…');
+run(join(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@ccgov/web', '--output-logs=errors-only']);
+
+log(`启动 / serving http://localhost:${port}`);
+const child = spawn(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', port], {
+  cwd: join(ROOT, 'apps/web'),
+  env: process.env,
+  stdio: 'inherit',
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

@@ -17,7 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '../.data/test-results/playwright.json' }]],
-  outputDir: '../.data/test-results/artifacts',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? '../.data/test-results/artifacts',
   use: {
     baseURL: process.env.E2E_BASE_URL,
     locale: 'zh-CN',

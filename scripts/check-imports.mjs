@@ -34,8 +34,12 @@ const problems = [];
 for (const file of files(join(pkgDir, 'src'))) {
   const isTest = /\.test\.ts$|testing\.ts$|\/cli\//.test(file);
   const src = readFileSync(file, 'utf8');
-  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-    const spec = m[1];
+  const specs = [
+    ...src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm),
+    ...src.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+    ...src.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]);
+  for (const spec of specs) {
     if (spec.startsWith('.') || spec.startsWith('node:')) continue;
     const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
     if (allowed.includes(pkg) || (isTest && (TEST_ONLY.includes(pkg) || pkg.startsWith('@ccgov/')))) continue;

@@ -10,7 +10,8 @@ const port = process.env.PORT ?? '3000';
 const env = {
   DATABASE_PATH: process.env.DATABASE_PATH ?? join(DATA_DIR, 'portal.db'),
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secret,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // Sign-in callbacks use the host the browser used (localhost, an intranet name or address).
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
   NODE_ENV: 'production',
 };
 Object.assign(process.env, env);

@@ -3,7 +3,9 @@
 //   report: zod only (the domain knows no framework, database or web code)
 //   db:     report, drizzle, better-sqlite3, bcryptjs
 //   auth:   db, report, next-auth, zod
-//   api:    report, db, auth, @trpc/server, superjson, zod
+//   api:    report, db, auth, excel, @trpc/server, superjson, zod
+//   excel:  report, exceljs (spreadsheets in and out; knows no database)
+//   documents: report, pdfkit, docx (PDF, Word, CSV and JSON of a report; knows no database)
 //   web:    anything, but packages never import from apps
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -12,9 +14,11 @@ const ALLOWED = {
   report: ['zod'],
   db: ['@ccgov/report', 'drizzle-orm', 'better-sqlite3', 'bcryptjs'],
   auth: ['@ccgov/db', '@ccgov/report', 'next-auth', 'zod'],
-  api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@trpc/server', 'superjson', 'zod'],
+  api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@ccgov/excel', '@trpc/server', 'superjson', 'zod'],
+  excel: ['@ccgov/report', 'exceljs'],
+  documents: ['@ccgov/report', 'pdfkit', 'docx'],
 };
-const TEST_ONLY = ['vitest', 'drizzle-kit'];
+const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip'];
 
 const pkgDir = process.cwd();
 const name = basename(pkgDir);

@@ -4,6 +4,13 @@ import { departmentRouter } from './routers/department';
 import { publicRouter } from './routers/public';
 import { reviewRouter } from './routers/review';
 import { sessionRouter } from './routers/session';
+import { settingsRouter } from './routers/settings';
+import { accountRouter } from './routers/account';
+import { auditRouter } from './routers/audit';
+import { excelRouter } from './routers/excel';
+import { progressRouter } from './routers/progress';
+import { wordsRouter } from './routers/words';
+import { yearsRouter } from './routers/years';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -11,6 +18,13 @@ export const appRouter = createTRPCRouter({
   department: departmentRouter,
   review: reviewRouter,
   admin: adminRouter,
+  settings: settingsRouter,
+  account: accountRouter,
+  years: yearsRouter,
+  words: wordsRouter,
+  progress: progressRouter,
+  audit: auditRouter,
+  excel: excelRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import type { Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
 import type { Role } from '@ccgov/report';
 import { AppError } from './errors';
+import { runWithRequestIp } from './services/request-context';
 
 // ---------------------------------------------------------------------------------------------
 // Context: the database and the signed-in person (already checked against the database).
@@ -56,7 +57,10 @@ const appErrors = t.middleware(async ({ next }) => {
 // ---------------------------------------------------------------------------------------------
 // Procedure tiers. The tier says who may call; each use case still scopes its queries.
 // ---------------------------------------------------------------------------------------------
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure
+  .use(appErrors)
+  // Audit lines written deep in use cases (report state changes) record the caller's IP too.
+  .use(({ ctx, next }) => runWithRequestIp(ctx.ip, next));
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
@@ -66,6 +70,9 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 const roleTier = (roles: readonly Role[], message: string) =>
   signedInProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message });
+    // A temporary password (new account, reset) must be changed before any work: only the
+    // signed-in tier (修改密码, who am I) stays open.
+    if (ctx.user.mustChangePassword) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
     return next({ ctx });
   });
 

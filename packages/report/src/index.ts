@@ -7,3 +7,6 @@ export * from './checker';
 export * from './lifecycle';
 export * from './fixtures';
 export { parseTextNumber } from './checker-text';
+export * from './diff';
+export * from './compare';
+export * from './comment-targets';

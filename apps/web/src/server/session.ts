@@ -18,6 +18,15 @@ export async function requireRole(roles: readonly Role[], from: string): Promise
   const user = await currentUser();
   if (!user) redirect(`/login?from=${encodeURIComponent(from)}`);
   if (!roles.includes(user.role)) redirect('/forbidden');
+  // A temporary password (new account or reset) is changed before any work.
+  if (user.mustChangePassword) redirect(`/account/password?from=${encodeURIComponent(from)}`);
+  return user;
+}
+
+/** For pages open to anyone signed in (修改密码): sign-in required, any role. */
+export async function requireSignedIn(from: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?from=${encodeURIComponent(from)}`);
   return user;
 }
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createTRPCRouter, departmentProcedure, idInput } from '../trpc';
 import {
   createReport,
@@ -9,9 +8,8 @@ import {
   saveDraft,
   saveDraftInput,
   submitReport,
+  versionedInput,
 } from '../services/department-reports';
-
-const versioned = z.strictObject({ id: z.number().int().positive(), version: z.number().int().positive() });
 
 /** 本部门年报: a department's own reports. Every query is scoped to ctx.departmentId. */
 export const departmentRouter = createTRPCRouter({
@@ -21,6 +19,6 @@ export const departmentRouter = createTRPCRouter({
     .input(createReportInput)
     .mutation(({ ctx, input }) => createReport(ctx.db, { ...ctx.user, departmentId: ctx.departmentId }, input)),
   save: departmentProcedure.input(saveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input)),
-  submit: departmentProcedure.input(versioned).mutation(({ ctx, input }) => submitReport(ctx.db, ctx.user, input)),
-  recall: departmentProcedure.input(versioned).mutation(({ ctx, input }) => recallReport(ctx.db, ctx.user, input)),
+  submit: departmentProcedure.input(versionedInput).mutation(({ ctx, input }) => submitReport(ctx.db, ctx.user, input)),
+  recall: departmentProcedure.input(versionedInput).mutation(({ ctx, input }) => recallReport(ctx.db, ctx.user, input)),
 });

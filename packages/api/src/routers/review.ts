@@ -6,6 +6,7 @@ import {
   queueInput,
   reasonInput,
   reopenForCorrection,
+  reopenInput,
   republishReport,
   returnInput,
   returnReport,
@@ -24,16 +25,21 @@ export const reviewRouter = createTRPCRouter({
   queue: reviewerProcedure.input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.db, input)),
   get: reviewerProcedure.input(idInput).query(({ ctx, input }) => reviewDetail(ctx.db, ctx.user, input.id)),
   signoff: reviewerProcedure
-    .input(versioned.extend({ comment: z.string().max(1000).optional() }))
+    .input(versioned.extend({ comment: z.string().max(1000, { error: '审核意见不能超过1000字' }).optional() }))
     .mutation(({ ctx, input }) => signoffReport(ctx.db, ctx.user, input)),
   return: reviewerProcedure.input(returnInput).mutation(({ ctx, input }) => returnReport(ctx.db, ctx.user, input)),
-  reopen: reviewerProcedure.input(reasonInput).mutation(({ ctx, input }) => reopenForCorrection(ctx.db, ctx.user, input)),
+  // The public keeps the published version during a correction; refreshed anyway so no page is stale.
+  reopen: reviewerProcedure.input(reopenInput).mutation(({ ctx, input }) => {
+    const r = reopenForCorrection(ctx.db, ctx.user, input);
+    ctx.onPublicChange?.(publicPaths);
+    return r;
+  }),
   publish: publisherProcedure.input(versioned).mutation(({ ctx, input }) => {
     const r = publishReport(ctx.db, ctx.user, input);
     ctx.onPublicChange?.(publicPaths);
     return r;
   }),
-  publishAll: publisherProcedure.input(z.strictObject({ year: z.number().int() })).mutation(({ ctx, input }) => {
+  publishAll: publisherProcedure.input(z.strictObject({ year: z.number().int().min(2000).max(2100) })).mutation(({ ctx, input }) => {
     const r = publishAllApproved(ctx.db, ctx.user, input);
     ctx.onPublicChange?.(publicPaths);
     return r;

@@ -1,8 +1,9 @@
 import { and, desc, eq, reportEvents, reports, reportVersions, signoffs, type Db, type Report } from '@ccgov/db';
-import type { SessionUser } from '@ccgov/auth';
+import { recordAudit, type SessionUser } from '@ccgov/auth';
 import { decide, type ReportStatus, type WorkflowAction } from '@ccgov/report';
 import { AppError, notFound } from '../errors';
 import { readSettings } from './context';
+import { currentRequestIp } from './request-context';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -122,7 +123,10 @@ export function transition(
       version: report.version,
       comment: input.comment,
     });
+    recordAudit(tx as unknown as Db, { userId: actor.id, username: actor.username, role: actor.role, action: `report.${input.action}`, target: `report:${report.id}`, ip: currentRequestIp(), outcome: 'success', detail: `${report.status} → ${decision.to}` });
     extra?.(tx, { ...report, version: nextVersion }, decision.to);
     return { status: decision.to, version: nextVersion };
-  });
+    // IMMEDIATE takes the write lock before the version is read, so even two server processes on
+    // the same file cannot both pass the version check: the second waits, then sees the new version.
+  }, { behavior: 'immediate' });
 }

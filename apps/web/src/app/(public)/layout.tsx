@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import './public.css';
 
 /** Public pages read no session, so they can be cached and served without the database. */
 export default function PublicLayout({ children }: { children: React.ReactNode }) {

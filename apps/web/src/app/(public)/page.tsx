@@ -1,36 +1,90 @@
-import Link from 'next/link';
-import { publicCaller } from '@/server/caller';
-import { cachedPublic } from '@/server/public-cache';
+import { reportTitle } from '@ccgov/report';
+import { formatChinaDate, KIND_LABELS } from '@ccgov/documents';
+import { SEARCH_MAX_LENGTH, searchReports, type SearchHit } from '@ccgov/api';
+import { loadList, loadSearchIndex } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
 
-const KIND_LABEL: Record<string, string> = { department: '部门', town: '镇街' };
+const KINDS = ['department', 'town'] as const;
+// Long lists use plain links: a next/link each would prefetch dozens of pages on every visit.
 
-export default async function HomePage() {
-  const list = await cachedPublic('list', () => publicCaller().public.list());
+function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
+  return (
+    <section className="card" aria-labelledby="search-results">
+      <h2 id="search-results">搜索结果</h2>
+      <p role="status">
+        “{q}”：{hits.length === 0 ? '没有找到相关的年度报告。' : `找到 ${hits.length} 份年度报告。`}
+      </p>
+      {hits.length > 0 && (
+        <ol className="search-hits">
+          {hits.map((h) => (
+            <li key={h.id}>
+              <a href={`/reports/${h.id}`}>{reportTitle(h.departmentName, h.year)}</a>{' '}
+              <span className="muted small">
+                {KIND_LABELS[h.departmentKind]} · 发布于{formatChinaDate(h.publishedAt)}
+              </span>
+              {h.snippet && !h.nameMatch && (
+                <p className="snippet small">
+                  {h.snippet.before}
+                  <mark>{h.snippet.match}</mark>
+                  {h.snippet.after}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, SEARCH_MAX_LENGTH) ?? '';
+  const list = await loadList();
+  const hits = q ? searchReports(await loadSearchIndex(), q) : [];
   const years = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
   return (
     <>
       <h1>政府信息公开工作年度报告</h1>
+      <form role="search" action="/" method="get" className="search-form card">
+        <label htmlFor="q">搜索部门名称或报告全文</label>
+        <div className="search-row">
+          <input id="q" name="q" type="search" defaultValue={q} maxLength={SEARCH_MAX_LENGTH} placeholder="例如：公安、行政许可、信息处理费" />
+          <button className="btn" type="submit">
+            搜索
+          </button>
+        </div>
+      </form>
+      {q && <SearchResults q={q} hits={hits} />}
       {years.length === 0 && <p className="muted">暂无已发布的年度报告。</p>}
+      {years.length > 1 && (
+        <nav aria-label="按年度浏览" className="year-nav">
+          {years.map((y) => (
+            <a key={y} href={`#y${y}`}>
+              {y}年度
+            </a>
+          ))}
+        </nav>
+      )}
       {years.map((year) => (
         <section key={year} className="card" aria-labelledby={`y${year}`}>
           <h2 id={`y${year}`}>{year}年度</h2>
-          {(['department', 'town'] as const).map((kind) => {
+          <p className="muted small">
+            已发布 {list.filter((r) => r.year === year).length} 份 · <a href={`/summary?year=${year}`}>{year}年度全区汇总</a>
+          </p>
+          {KINDS.map((kind) => {
             const items = list.filter((r) => r.year === year && r.departmentKind === kind);
             if (items.length === 0) return null;
             return (
-              <section key={kind} aria-label={`${year}年度${KIND_LABEL[kind]}`}>
-                <h3>{KIND_LABEL[kind]}</h3>
+              <section key={kind} aria-labelledby={`y${year}-${kind}`}>
+                <h3 id={`y${year}-${kind}`}>{KIND_LABELS[kind]}</h3>
                 <ul className="report-list">
                   {items.map((r) => (
                     <li key={r.id}>
-                      <Link href={`/reports/${r.id}`}>
-                        {r.departmentName}
-                        {year}年政府信息公开工作年度报告
-                      </Link>{' '}
+                      <a href={`/reports/${r.id}`}>{reportTitle(r.departmentName, year)}</a>{' '}
                       <span className="muted small">
-                        发布于{r.publishedAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                        发布于{formatChinaDate(r.publishedAt)}
                         {r.corrected ? '（已更正）' : ''}
                       </span>
                     </li>

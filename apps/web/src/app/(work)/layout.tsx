@@ -16,6 +16,7 @@ export default async function WorkLayout({ children }: { children: React.ReactNo
             {(user?.role === 'reviewer' || user?.role === 'publisher') && <Link href="/review">审核</Link>}
             {user?.role === 'admin' && <Link href="/admin">管理</Link>}
             <Link href="/">公开门户</Link>
+            {user && <Link href="/account/password">修改密码</Link>}
             {user && (
               <span className="who">
                 {user.departmentName ?? ROLE_LABELS[user.role]} · {user.displayName}

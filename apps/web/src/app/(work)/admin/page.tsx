@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ROLE_LABELS } from '@ccgov/report';
+import { AccountsPanel } from '@/components/admin/AccountsPanel';
+import { DepartmentsPanel } from '@/components/admin/DepartmentsPanel';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
@@ -12,48 +13,8 @@ export default async function AdminPage() {
   const [departments, users] = await Promise.all([api.admin.departments(), api.admin.users()]);
   return (
     <>
-      <h1>管理</h1>
-      <section className="card" aria-labelledby="depts">
-        <h2 id="depts">部门和镇街（{departments.length}）</h2>
-        <div className="table-wrap">
-          <table className="list">
-            <thead>
-              <tr><th scope="col">名称</th><th scope="col">类型</th><th scope="col">代码</th><th scope="col">状态</th></tr>
-            </thead>
-            <tbody>
-              {departments.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.name}</td>
-                  <td>{d.kind === 'town' ? '镇街' : '部门'}</td>
-                  <td>{d.code}</td>
-                  <td>{d.active ? '启用' : '停用'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="card" aria-labelledby="accounts">
-        <h2 id="accounts">账号（{users.length}）</h2>
-        <div className="table-wrap">
-          <table className="list">
-            <thead>
-              <tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">所属部门</th><th scope="col">状态</th></tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.username}</td>
-                  <td>{u.displayName}</td>
-                  <td>{ROLE_LABELS[u.role]}</td>
-                  <td>{u.departmentName ?? '数据局'}</td>
-                  <td>{u.active ? '启用' : '停用'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <DepartmentsPanel departments={departments} />
+      <AccountsPanel users={users} departments={departments.filter((d) => d.active).map((d) => ({ id: d.id, name: d.name }))} selfId={user.id} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { DeadlineNotices } from '@/components/reminders/DeadlineNotices';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 import { NewReportButton } from './NewReportButton';
@@ -12,10 +13,12 @@ export default async function DepartmentHome() {
   const user = await requireRole(['department'], '/dept');
   const api = await serverCaller(user);
   const { reports, notStarted } = await api.department.list();
+  const { notices } = await api.progress.mine();
   return (
     <>
       <h1>本部门年报</h1>
       <p className="muted">{user.departmentName}</p>
+      <DeadlineNotices notices={notices} />
       {notStarted.map((y) => (
         <div className="card" key={y.year}>
           <h2>{y.year}年度</h2>
@@ -23,7 +26,7 @@ export default async function DepartmentHome() {
             尚未填报。法定截止日期：{y.legalDeadline}
             {y.internalDeadline ? `，区内截止日期：${y.internalDeadline}` : ''}。
           </p>
-          <NewReportButton year={y.year} />
+          <NewReportButton year={y.year} previousYear={y.previousOnFile ? y.year - 1 : null} />
         </div>
       ))}
       <div className="card">

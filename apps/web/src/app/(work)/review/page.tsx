@@ -1,57 +1,117 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { NOT_STARTED_LABEL, STATUS_LABELS } from '@ccgov/report';
-import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { StatusBadge } from '@/components/StatusBadge';
+import { PublishAllButton } from '@/components/review/PublishAllButton';
+import { formatWhen } from '@/components/review/format';
+import styles from '@/components/review/review.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
 export const metadata: Metadata = { title: '审核' };
 export const dynamic = 'force-dynamic';
 
-const ORDER = ['submitted', 'in_review', 'returned', 'approved', 'published', 'draft', 'not_started'] as const;
+/** The queue's filter values in the order the bureau works through them. */
+const ORDER = ['submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn', 'not_submitted'] as const;
+type QueueFilter = (typeof ORDER)[number];
+const filterLabel = (s: QueueFilter) => (s === 'not_submitted' ? NOT_STARTED_LABEL : STATUS_LABELS[s]);
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+function daysText(days: number): string {
+  if (days > 0) return `还有 ${days} 天`;
+  if (days === 0) return '今天截止';
+  return `已逾期 ${-days} 天`;
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(['reviewer', 'publisher'], '/review');
-  const sp = await searchParams;
+  const raw = await searchParams;
+  const sp = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
   const api = await serverCaller(user);
-  const status = ORDER.find((s) => s === sp.status);
-  const q = await api.review.queue({ year: sp.year ? Number(sp.year) : undefined, status, search: sp.q || undefined });
+  const status = ORDER.find((s) => s === sp('status'));
+  const year = Number(sp('year')) || undefined;
+  const departmentId = Number(sp('dept')) || undefined;
+  const search = sp('q')?.trim().slice(0, 50) || undefined;
+  const q = await api.review.queue({ year, status, departmentId, search });
+
+  const link = (patch: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    const merged = { year: q.year, status, dept: departmentId, q: search, ...patch };
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') params.set(k, String(v));
+    return `/review?${params.toString()}`;
+  };
+
   return (
     <>
       <h1>审核</h1>
-      <p>
-        {q.year}年度报告 · 法定截止日期 {q.deadline}（{q.daysToDeadline >= 0 ? `距截止还有 ${q.daysToDeadline} 天` : `已逾期 ${-q.daysToDeadline} 天`}）
-      </p>
-      <p aria-label="各状态数量">
-        {ORDER.filter((s) => q.counts[s]).map((s, i) => (
-          <span key={s}>
-            {i > 0 && ' · '}
-            <Link href={`/review?status=${s}`}>
-              {s === 'not_started' ? NOT_STARTED_LABEL : STATUS_LABELS[s]} {q.counts[s]}
-            </Link>
-          </span>
-        ))}
-      </p>
-      <form className="actions card" role="search">
-        <label htmlFor="q">部门名称</label>
-        <input id="q" name="q" defaultValue={sp.q ?? ''} />
-        <label htmlFor="status">状态</label>
-        <select id="status" name="status" defaultValue={status ?? ''}>
-          <option value="">全部</option>
+      <div className="card">
+        <p style={{ margin: 0 }}>
+          <strong>{q.year}年度报告</strong> · 法定截止日期 {q.deadline}
+          {q.internalDeadline ? `（区内报送截止 ${q.internalDeadline}）` : ''} ·{' '}
+          <span className={q.daysToDeadline < 0 ? styles.overdue : undefined}>{daysText(q.daysToDeadline)}</span>
+        </p>
+        <ul className={styles.queueCounts} aria-label="各状态数量">
+          <li>
+            <Link href={link({ status: undefined })} aria-current={!status}>全部<strong>{q.total}</strong></Link>
+          </li>
           {ORDER.map((s) => (
-            <option key={s} value={s}>{s === 'not_started' ? NOT_STARTED_LABEL : STATUS_LABELS[s]}</option>
+            <li key={s}>
+              <Link href={link({ status: s })} aria-current={status === s}>
+                {filterLabel(s)}
+                <strong>{q.counts[s] ?? 0}</strong>
+              </Link>
+            </li>
           ))}
-        </select>
+        </ul>
+        {user.role === 'publisher' && <PublishAllButton year={q.year} approved={q.approved} />}
+      </div>
+
+      <form className={`card ${styles.filterForm}`} role="search" aria-label="筛选报告">
+        <label>
+          年度
+          <select name="year" defaultValue={String(q.year)}>
+            {q.years.map((y) => (
+              <option key={y.year} value={y.year}>{y.year}年度{y.open ? '（填报中）' : ''}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          状态
+          <select name="status" defaultValue={status ?? ''}>
+            <option value="">全部</option>
+            {ORDER.map((s) => (
+              <option key={s} value={s}>{filterLabel(s)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          部门
+          <select name="dept" defaultValue={departmentId ? String(departmentId) : ''}>
+            <option value="">全部部门</option>
+            {q.departments.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          搜索部门名称
+          <input name="q" type="search" defaultValue={search ?? ''} maxLength={50} placeholder="例如：镇" />
+        </label>
         <button className="btn" type="submit">筛选</button>
+        {(status || departmentId || search) && <Link href={`/review?year=${q.year}`}>清除筛选</Link>}
       </form>
+
       <div className="card table-wrap">
-        <table className="list">
+        <table className={`list ${styles.queueTable}`}>
+          <caption className="muted small" style={{ textAlign: 'left' }}>
+            {q.items.length === q.total ? `共 ${q.total} 个部门和镇街` : `筛选出 ${q.items.length} 个（共 ${q.total} 个）`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">部门</th>
               <th scope="col">状态</th>
               <th scope="col">提交时间</th>
-              <th scope="col">警告</th>
+              <th scope="col">检查提示</th>
+              <th scope="col">距截止</th>
               <th scope="col">操作</th>
             </tr>
           </thead>
@@ -59,15 +119,43 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             {q.items.map((i) => (
               <tr key={i.departmentId}>
                 <td>{i.departmentName}</td>
-                <td><StatusBadge status={i.status} /></td>
-                <td>{formatDateTime(i.submittedAt)}</td>
-                <td>{i.warnings ?? '—'}</td>
-                <td>{i.reportId && i.status !== 'draft' ? <Link href={`/review/${i.reportId}`}>审阅</Link> : '—'}</td>
+                <td>
+                  {i.status === 'draft' ? <StatusBadge status="not_started" /> : <StatusBadge status={i.status} />}
+                  {i.status === 'draft' && <span className="muted small"> 草稿中</span>}
+                  {i.resubmitted && <span className="muted small"> 修改后重新提交</span>}
+                </td>
+                <td>{formatWhen(i.submittedAt)}</td>
+                <td>{i.warnings == null ? '—' : i.warnings === 0 ? '无' : `${i.warnings} 条`}</td>
+                <td className={q.daysToDeadline < 0 && !i.submittedAt ? styles.overdue : undefined}>
+                  {i.status === 'published' ? '—' : daysText(q.daysToDeadline)}
+                </td>
+                <td>{i.reportId ? <Link href={`/review/${i.reportId}`} aria-label={`审阅${i.departmentName}`}>审阅</Link> : '—'}</td>
               </tr>
             ))}
+            {q.items.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">没有符合条件的报告</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
+
+      <section className="card" aria-labelledby="not-submitted">
+        <h2 id="not-submitted" style={{ marginTop: 0, fontSize: 18 }}>尚未提交的部门（{q.notSubmitted.length}）</h2>
+        {q.notSubmitted.length === 0 ? (
+          <p className="muted">所有部门均已提交。</p>
+        ) : (
+          <ul className={styles.notSubmitted}>
+            {q.notSubmitted.map((d) => (
+              <li key={d.departmentId}>
+                {d.departmentName}
+                <span className="muted small">（{d.started ? '草稿中' : '未开始填报'}）</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -1,7 +1,13 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
+import { reportTitle } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
+import { ReviewScreen } from '@/components/review/ReviewScreen';
+import { SignoffProgress } from '@/components/review/SignoffProgress';
+import { formatWhen } from '@/components/review/format';
+import styles from '@/components/review/review.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
@@ -15,12 +21,29 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   const api = await serverCaller(user);
   const data = await api.review.get({ id }).catch(() => null);
   if (!data) notFound();
+  const { report, department } = data;
+  const submittedAt = report.submittedAt;
   return (
-    <div className="card">
-      <p>
-        {data.department.name} <StatusBadge status={data.report.status} />
+    <>
+      <p className="muted small no-print">
+        <Link href={`/review?year=${report.year}`}>审核</Link> › {report.year}年度 › {department.name}
       </p>
-      <ReportView body={data.department.name} year={data.report.year} content={data.report.content} />
-    </div>
+      <header className={`card ${styles.header}`}>
+        <h1>
+          审阅：{department.name} {report.year}年度 <StatusBadge status={report.status} />
+        </h1>
+        <p className={styles.meta}>
+          <span>{reportTitle(department.name, report.year)}</span>
+          {data.submissions > 0 && <span>第{data.submissions}次提交 · {formatWhen(submittedAt)}</span>}
+          {data.publication && !data.publication.withdrawnAt && (
+            <Link href={`/reports/${data.publication.id}`}>在公开门户查看（{formatWhen(data.publication.publishedAt)} 发布）</Link>
+          )}
+        </p>
+        <SignoffProgress signoffs={data.signoffs} required={data.requiredSignoffs} />
+      </header>
+      <ReviewScreen data={data}>
+        <ReportView body={department.name} year={report.year} content={report.content} />
+      </ReviewScreen>
+    </>
   );
 }

@@ -1,13 +1,24 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { reportTitle } from '@ccgov/report';
+import { isEditableByDepartment } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
-import { StatusBadge } from '@/components/StatusBadge';
+import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { RecallButton } from '@/components/editor/RecallButton';
+import { ReportEditor } from '@/components/editor/ReportEditor';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
 export const metadata: Metadata = { title: '年报填报' };
 export const dynamic = 'force-dynamic';
+
+const READ_ONLY_NOTE: Partial<Record<string, string>> = {
+  submitted: '报告已提交，等待数据局审核，本部门不能修改。审核开始前可以撤回修改。',
+  in_review: '数据局正在审核，本部门不能修改。如需修改，请联系审核人退回。',
+  approved: '报告已审核通过，等待发布。',
+  published: '报告已发布。',
+  withdrawn: '报告已撤销发布。',
+};
 
 export default async function DepartmentReportPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -16,12 +27,49 @@ export default async function DepartmentReportPage({ params }: { params: Promise
   const api = await serverCaller(user);
   const data = await api.department.get({ id }).catch(() => null);
   if (!data) notFound();
+  const { report, department } = data;
+
+  if (isEditableByDepartment(report.status)) {
+    return (
+      // The editor hosts the Excel template upload itself, so an upload first saves what was typed
+      // and the imported figures replace the tables without reloading the page.
+      <ReportEditor
+        key={`${report.id}:${report.status}`}
+        data={{
+          report: {
+            id: report.id,
+            year: report.year,
+            status: report.status,
+            version: report.version,
+            content: report.content,
+            explanations: report.explanations,
+          },
+          departmentName: department.name,
+          previous: data.previous,
+          comments: data.comments.filter((c) => c.current),
+          sensitiveWords: data.sensitiveWords,
+        }}
+      />
+    );
+  }
+
   return (
     <div className="card">
-      <p>
-        {reportTitle(data.department.name, data.report.year)} <StatusBadge status={data.report.status} />
+      <p className="muted small no-print">
+        <Link href="/dept">本部门年报</Link> › {report.year}年度
       </p>
-      <ReportView body={data.department.name} year={data.report.year} content={data.report.content} />
+      <div className="alert ok" role="status">
+        <p style={{ margin: 0 }}>
+          状态：<StatusBadge status={report.status} /> {READ_ONLY_NOTE[report.status]}
+          {report.submittedAt ? <span className="muted small">（提交时间：{formatDateTime(report.submittedAt)}）</span> : null}
+        </p>
+        {report.status === 'submitted' && (
+          <div style={{ marginTop: 8 }}>
+            <RecallButton id={report.id} version={report.version} />
+          </div>
+        )}
+      </div>
+      <ReportView body={department.name} year={report.year} content={report.content} />
     </div>
   );
 }

@@ -1,0 +1,97 @@
+import 'server-only';
+import { FIGURE_FIELDS, figureLabel, figureValues, formatFigure, type FigureField } from '@ccgov/documents';
+import { disclosureRates, formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/api';
+import { SECTION_HEADINGS } from '@ccgov/report';
+import { loadList, loadPublication } from '@/server/public-data';
+
+/** A figure the compare page can show: one of the format's figures, or a derived rate. */
+export type CompareFigure = { key: string; label: string; group: string };
+
+const RATE_KEYS: RateKey[] = ['disclosure', 'reviewCorrection', 'suitCorrection'];
+const RATES_GROUP = '比率';
+
+const figureOption = (f: FigureField): CompareFigure => ({ key: f.key, label: figureLabel(f), group: f.sectionLabel });
+
+/** Offered in the form: all of 二 and 四, the 总计 column of each row of 三, and the rates. */
+export const FIGURE_OPTIONS: CompareFigure[] = [
+  ...FIGURE_FIELDS.filter((f) => f.section !== 'requests' || f.key.endsWith('.total')).map(figureOption),
+  ...RATE_KEYS.map((k) => ({ key: `rate.${k}`, label: RATE_DEFINITIONS[k].label, group: RATES_GROUP })),
+];
+export const FIGURE_GROUPS = [SECTION_HEADINGS.proactive, SECTION_HEADINGS.requests, SECTION_HEADINGS.reviews, RATES_GROUP];
+export const ALL_FIGURES = 'all';
+
+export const DEFAULT_FIGURES = [
+  'requests.newReceived.total',
+  'requests.granted.total',
+  'requests.partial.total',
+  'requests.resultTotal.total',
+  'rate.disclosure',
+  'proactive.licensing.decisions',
+  'proactive.punishment.decisions',
+  'reviews.review.total',
+  'reviews.suitDirect.total',
+  'reviews.suitAfterReview.total',
+];
+
+export type CompareQuery = { d?: string | string[]; y?: string | string[]; f?: string | string[] };
+const many = (v: string | string[] | undefined) => (v == null ? [] : Array.isArray(v) ? v : [v]);
+
+export type Selection = { departmentIds: number[]; years: number[]; figures: string[]; all: boolean; chosen: boolean };
+
+/** What the visitor chose, keeping only values that exist; unknown values are dropped. */
+export async function parseSelection(q: CompareQuery): Promise<Selection> {
+  const list = await loadList();
+  const departmentIds = [...new Set(many(q.d).map(Number))].filter((id) => list.some((r) => r.departmentId === id));
+  const allYears = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
+  const chosenYears = [...new Set(many(q.y).map(Number))].filter((y) => allYears.includes(y)).sort((a, b) => a - b);
+  const f = many(q.f);
+  const all = f.includes(ALL_FIGURES);
+  const known = new Set([...FIGURE_FIELDS.map((x) => x.key), ...FIGURE_OPTIONS.map((x) => x.key)]);
+  const figures = all ? [] : f.filter((k) => known.has(k));
+  return {
+    departmentIds,
+    years: chosenYears.length ? chosenYears : allYears.slice(0, 1),
+    figures: all ? [] : figures.length ? figures : DEFAULT_FIGURES,
+    all,
+    chosen: departmentIds.length > 0,
+  };
+}
+
+export type CompareTable = {
+  columns: { id: number; departmentName: string; year: number }[];
+  missing: { departmentName: string; year: number }[];
+  rows: { key: string; group: string; label: string; values: string[] }[];
+};
+
+/** The chosen figures of the chosen departments and years, side by side (one column per report). */
+export async function compareTable(sel: Selection): Promise<CompareTable> {
+  const list = await loadList();
+  const names = new Map(list.map((r) => [r.departmentId, r.departmentName]));
+  const columns: CompareTable['columns'] = [];
+  const missing: CompareTable['missing'] = [];
+  for (const departmentId of sel.departmentIds) {
+    for (const year of sel.years) {
+      const item = list.find((r) => r.departmentId === departmentId && r.year === year);
+      if (item) columns.push({ id: item.id, departmentName: item.departmentName, year });
+      else missing.push({ departmentName: names.get(departmentId) ?? '', year });
+    }
+  }
+  const loaded = await Promise.all(columns.map((c) => loadPublication(c.id)));
+  const contents = loaded.map((d) => d!.publication.content);
+  const values = contents.map(figureValues);
+  const rates = contents.map((c) => Object.fromEntries(disclosureRates(c).map((r) => [r.key, r.value])));
+  const chosen = sel.all
+    ? [...FIGURE_FIELDS.map(figureOption), ...FIGURE_OPTIONS.filter((o) => o.group === RATES_GROUP)]
+    : sel.figures.map((k) => FIGURE_OPTIONS.find((o) => o.key === k) ?? figureOption(FIGURE_FIELDS.find((f) => f.key === k)!));
+  // Shown grouped by section, in the order of the report.
+  const figures = FIGURE_GROUPS.flatMap((g) => chosen.filter((c) => c.group === g));
+  const rows = figures.map((fig) => {
+    if (fig.key.startsWith('rate.')) {
+      const k = fig.key.slice(5) as RateKey;
+      return { key: fig.key, group: fig.group, label: fig.label, values: rates.map((r) => formatRate(r[k] ?? null)) };
+    }
+    const field = FIGURE_FIELDS.find((f) => f.key === fig.key)!;
+    return { key: fig.key, group: fig.group, label: fig.label, values: values.map((v) => formatFigure(v[fig.key], field.kind)) };
+  });
+  return { columns, missing, rows };
+}

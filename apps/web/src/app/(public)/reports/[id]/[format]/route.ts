@@ -1,0 +1,56 @@
+import { openReport, reportFiguresCsv, reportFileName } from '@ccgov/documents';
+import {
+  asPublished,
+  fileResponse,
+  loadDocx,
+  loadPdf,
+  loadPublication,
+  MissingFontError,
+  NOT_PUBLIC,
+  parseId,
+  textError,
+} from '@/server/public-data';
+
+export const dynamic = 'force-dynamic';
+
+const FORMATS = ['pdf', 'docx', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Downloads of one published report: /reports/{id}/pdf, /docx, /csv (figures), /json. */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
+  const { id: idText, format } = await params;
+  if (!FORMATS.includes(format as Format)) return textError(404, '没有这种下载格式');
+  const data = await loadPublication(parseId(idText));
+  if (!data) return textError(404, NOT_PUBLIC);
+  const report = asPublished(data);
+  const fallback = `report-${report.id}`;
+  switch (format as Format) {
+    case 'pdf':
+      try {
+        return fileResponse(await loadPdf(data), 'application/pdf', reportFileName(report, 'pdf'), `${fallback}.pdf`);
+      } catch (e) {
+        if (e instanceof MissingFontError) {
+          console.error(e.message);
+          return textError(503, `暂时无法生成 PDF：${e.message}`);
+        }
+        throw e;
+      }
+    case 'docx':
+      return fileResponse(
+        await loadDocx(data),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        reportFileName(report, 'docx'),
+        `${fallback}.docx`,
+      );
+    case 'csv':
+      return fileResponse(reportFiguresCsv(report), 'text/csv; charset=utf-8', reportFileName(report, 'csv'), `${fallback}.csv`);
+    case 'json':
+      return fileResponse(
+        JSON.stringify(openReport(report, data.currentId), null, 2),
+        'application/json; charset=utf-8',
+        reportFileName(report, 'json'),
+        `${fallback}.json`,
+        true,
+      );
+  }
+}

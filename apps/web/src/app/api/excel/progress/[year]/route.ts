@@ -1,0 +1,49 @@
+import { buildTableWorkbook } from '@ccgov/excel';
+import { daysText, formatWhen } from '@/components/admin/format';
+import { serverCaller } from '@/server/caller';
+import { badYear, xlsxDownload, yearParam } from '../../_shared/download';
+
+export const dynamic = 'force-dynamic';
+
+/** The 进度 table of a year as Excel (bureau); the export is written to the audit log. */
+export async function GET(_req: Request, { params }: { params: Promise<{ year: string }> }) {
+  const year = yearParam((await params).year);
+  if (!year) return badYear();
+  return xlsxDownload(['reviewer', 'publisher', 'admin'], `${year}年度填报进度.xlsx`, async (user) => {
+    const p = await (await serverCaller(user)).progress.export({ year });
+    const due = (days: number | null, submitted: boolean) => (submitted ? '已提交' : days == null ? '—' : daysText(days));
+    return buildTableWorkbook({
+      sheetName: `${p.year}年度进度`,
+      title: `${p.year}年度政府信息公开工作年度报告填报进度`,
+      notes: [
+        `法定截止日期 ${p.legalDeadline}${p.internalDeadline ? `；区内截止日期 ${p.internalDeadline}` : ''}；导出日期 ${p.today}。`,
+        `共 ${p.total} 个单位，未提交 ${p.notSubmittedCount} 个，其中逾期 ${p.lateCount} 个（浅红色标出）。`,
+      ],
+      columns: [
+        { header: '序号', width: 6, kind: 'number' },
+        { header: '单位', width: 32 },
+        { header: '类型', width: 8 },
+        { header: '状态', width: 12 },
+        { header: '最后活动', width: 20 },
+        { header: `审核签批（共${p.requiredSignoffs}级）`, width: 16 },
+        { header: '距区内截止', width: 14 },
+        { header: '距法定截止', width: 14 },
+        { header: '是否逾期', width: 10 },
+        { header: '最近提醒', width: 20 },
+      ],
+      rows: p.rows.map((r, i) => [
+        i + 1,
+        r.departmentName,
+        r.departmentKind === 'town' ? '镇街' : '部门',
+        r.statusLabel,
+        r.lastActivity ? formatWhen(r.lastActivity) : '—',
+        r.signoffs.join('、') || '—',
+        due(p.daysToInternal, r.submitted),
+        due(p.daysToLegal, r.submitted),
+        r.late ? '逾期' : '',
+        r.lastReminderAt ? formatWhen(r.lastReminderAt) : '—',
+      ]),
+      highlight: p.rows.map((r) => r.late),
+    });
+  });
+}

@@ -1,0 +1,104 @@
+'use client';
+/**
+ * 校验结果: every hard error and warning of the live check, each one a link to its cell or section.
+ * Cells not yet filled in are counted in one line rather than listed 150 times.
+ */
+import { LIMITS, type CheckIssue } from '@ccgov/report';
+import { focusTarget } from './NumberCell';
+
+export type PanelError = { key: string; target: string; message: string; code: string };
+
+export function CheckPanel(props: {
+  errors: PanelError[];
+  warnings: CheckIssue[];
+  explanations: Record<string, string>;
+  onExplain: (key: string, text: string) => void;
+  onFillZeros: () => void;
+  onShowGaps: () => void;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const { errors, warnings } = props;
+  const missing = errors.filter((e) => e.code === 'value.missing');
+  const listed = errors.filter((e) => e.code !== 'value.missing');
+  const summary =
+    errors.length === 0
+      ? warnings.length === 0
+        ? '没有发现问题，可以提交审核'
+        : `没有错误，有 ${warnings.length} 处提醒`
+      : `${errors.length} 处需要修改${warnings.length ? `，${warnings.length} 处提醒` : ''}`;
+
+  return (
+    <section className="check-panel" aria-labelledby="check-title" id="check-panel" tabIndex={-1}>
+      <h2 id="check-title">
+        <button type="button" className="panel-toggle" aria-expanded={props.open} aria-controls="check-body" onClick={props.onToggle}>
+          校验结果
+        </button>
+      </h2>
+      <p className={`check-summary ${errors.length ? 'bad' : 'good'}`} role="status">
+        {summary}
+      </p>
+      <div id="check-body" hidden={!props.open}>
+        {errors.length > 0 && (
+          <>
+            <h3 className="panel-sub">错误（修改后才能提交）</h3>
+            <ul className="issue-list">
+              {missing.length > 0 && (
+                <li className="issue error">
+                  <span>还有 {missing.length} 个数字未填写（没有发生的请填 0）。</span>
+                  <span className="actions">
+                    <button
+                      type="button"
+                      className="linklike"
+                      onClick={() => {
+                        props.onShowGaps();
+                        focusTarget(missing[0]!.target);
+                      }}
+                    >
+                      转到第一个
+                    </button>
+                    <button type="button" className="linklike" onClick={props.onFillZeros}>
+                      空白的数字都填 0
+                    </button>
+                  </span>
+                </li>
+              )}
+              {listed.map((e) => (
+                <li key={e.key} className="issue error">
+                  <button type="button" className="linklike" onClick={() => focusTarget(e.target)}>
+                    {e.message}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {warnings.length > 0 && (
+          <>
+            <h3 className="panel-sub">提醒（请核实；可填写说明，审核人可见）</h3>
+            <ul className="issue-list">
+              {warnings.map((w) => (
+                <li key={w.key} className="issue warning">
+                  <button type="button" className="linklike" onClick={() => focusTarget(w.target)} id={`warn-${w.key}`}>
+                    {w.message}
+                  </button>
+                  <label className="explain">
+                    <span className="small muted">说明</span>
+                    <textarea
+                      rows={2}
+                      maxLength={LIMITS.explanation}
+                      aria-describedby={`warn-${w.key}`}
+                      placeholder="如情况属实，请简要说明原因"
+                      value={props.explanations[w.key] ?? ''}
+                      onChange={(e) => props.onExplain(w.key, e.target.value)}
+                    />
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

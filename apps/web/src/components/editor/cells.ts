@@ -1,0 +1,192 @@
+/**
+ * The form's number cells as data: their target ids (the checker's), accessible names, the grids
+ * the keyboard moves through, and reading / writing a cell of the content by target.
+ */
+import {
+  FEE_DECIMALS,
+  LIMITS,
+  PROACTIVE_CELLS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_RESULTS,
+  hasAtMostDecimals,
+  parseCellText,
+  proactiveTarget,
+  requestCellTarget,
+  requestRowFullLabel,
+  reviewBlockFullLabel,
+  reviewTarget,
+  type Cell,
+  type ReportContent,
+  type RequestInputRowKey,
+  type ReviewBlockKey,
+  type ReviewResultKey,
+} from '@ccgov/report';
+
+export type CellKind = 'count' | 'amount';
+export type GridKey = 'proactive' | 'requests' | 'reviews';
+
+/** A grid row: typed cells by target, null where the official table has a computed cell. */
+export type GridRow = (string | null)[];
+
+export const PROACTIVE_GRID: GridRow[] = (() => {
+  const rows = new Map<string, string[]>();
+  for (const c of PROACTIVE_CELLS) rows.set(c.rowKey, [...(rows.get(c.rowKey) ?? []), proactiveTarget(c.path)]);
+  return [...rows.values()];
+})();
+
+export const REQUEST_GRID: GridRow[] = REQUEST_ROWS.map((row) =>
+  row.key === 'resultTotal'
+    ? Array(REQUEST_COLUMNS.length + 1).fill(null)
+    : [...REQUEST_COLUMNS.map((_, i) => requestCellTarget(row.key, i)), null],
+);
+
+export const REVIEW_GRID: GridRow[] = [REVIEW_BLOCKS.flatMap((b) => [...REVIEW_RESULTS.map((r) => reviewTarget(b.key, r.key)), null])];
+
+export const GRIDS: Record<GridKey, GridRow[]> = { proactive: PROACTIVE_GRID, requests: REQUEST_GRID, reviews: REVIEW_GRID };
+
+/** Every number cell in reading order, with what the form needs to show it. */
+export type CellInfo = { target: string; grid: GridKey; row: number; col: number; kind: CellKind; label: string };
+
+export const CELLS: Map<string, CellInfo> = (() => {
+  const out = new Map<string, CellInfo>();
+  const add = (grid: GridKey, label: (target: string) => string, kind: (target: string) => CellKind) =>
+    GRIDS[grid].forEach((cells, row) =>
+      cells.forEach((target, col) => {
+        if (target) out.set(target, { target, grid, row, col, kind: kind(target), label: label(target) });
+      }),
+    );
+  add(
+    'proactive',
+    (t) => {
+      const c = PROACTIVE_CELLS.find((x) => proactiveTarget(x.path) === t)!;
+      return `${c.rowLabel} ${c.colLabel}`;
+    },
+    (t) => PROACTIVE_CELLS.find((x) => proactiveTarget(x.path) === t)!.kind,
+  );
+  add(
+    'requests',
+    (t) => {
+      const [, row, col] = t.split('.');
+      return `${requestRowFullLabel(row as RequestInputRowKey)} ${REQUEST_COLUMNS[Number(col)]!.label}`;
+    },
+    () => 'count',
+  );
+  add(
+    'reviews',
+    (t) => {
+      const [, block, result] = t.split('.');
+      return `${reviewBlockFullLabel(block as ReviewBlockKey)} ${REVIEW_RESULTS.find((r) => r.key === result)!.label}`;
+    },
+    () => 'count',
+  );
+  return out;
+})();
+
+export function readCell(content: ReportContent, target: string): Cell {
+  const [area, a, b] = target.split('.') as [string, string, string];
+  if (area === 'proactive') return (content.proactive as unknown as Record<string, Record<string, Cell>>)[a]?.[b] ?? null;
+  if (area === 'requests') return content.requests[a as RequestInputRowKey]?.[Number(b)] ?? null;
+  if (area === 'reviews') return content.reviews[a as ReviewBlockKey]?.[b as ReviewResultKey] ?? null;
+  return null;
+}
+
+/** A copy of the content with some cells replaced (only the touched branches are copied). */
+export function writeCells(content: ReportContent, values: ReadonlyMap<string, Cell>): ReportContent {
+  if (values.size === 0) return content;
+  const next: ReportContent = {
+    ...content,
+    proactive: { ...content.proactive },
+    requests: { ...content.requests },
+    reviews: { ...content.reviews },
+  };
+  for (const [target, value] of values) {
+    const [area, a, b] = target.split('.') as [string, string, string];
+    if (area === 'proactive') {
+      const rows = next.proactive as unknown as Record<string, Record<string, Cell>>;
+      rows[a] = { ...rows[a], [b]: value };
+    } else if (area === 'requests') {
+      const row = [...next.requests[a as RequestInputRowKey]];
+      row[Number(b)] = value;
+      next.requests[a as RequestInputRowKey] = row;
+    } else if (area === 'reviews') {
+      next.reviews[a as ReviewBlockKey] = { ...next.reviews[a as ReviewBlockKey], [b]: value };
+    }
+  }
+  return next;
+}
+
+/** How a cell's number is shown while not being typed in. */
+export function formatCellValue(v: Cell): string {
+  return v == null ? '' : String(v);
+}
+
+/**
+ * What a clerk typed, as the value to store and, when it cannot be stored, why. Full-width digits
+ * and thousands separators are accepted (parseCellText); a paste also reads blank, – and / as 0.
+ */
+export function interpretCell(raw: string, kind: CellKind, opts: { blankAsZero?: boolean } = {}): { value: Cell; error: string | null } {
+  const v = parseCellText(raw, opts);
+  if (v === undefined) return { value: null, error: kind === 'amount' ? '请填写数字（单位：万元）' : '请填写数字' };
+  if (v === null) return { value: null, error: null };
+  if (v < 0) return { value: null, error: '不能为负数' };
+  if (kind === 'count') {
+    if (!Number.isInteger(v)) return { value: null, error: '应为整数' };
+    if (v > LIMITS.count) return { value: null, error: `数值过大（上限 ${LIMITS.count}）` };
+  } else {
+    if (!hasAtMostDecimals(v, FEE_DECIMALS)) return { value: null, error: `单位为万元，最多${FEE_DECIMALS}位小数` };
+    if (v > LIMITS.amount) return { value: null, error: `数值过大（上限 ${LIMITS.amount} 万元）` };
+  }
+  return { value: v, error: null };
+}
+
+export type Move = 'up' | 'down' | 'left' | 'right';
+
+/** The cell an arrow key leads to inside its grid; computed cells are stepped over. */
+export function neighbour(target: string, move: Move): string | null {
+  const info = CELLS.get(target);
+  if (!info) return null;
+  const grid = GRIDS[info.grid];
+  const row = grid[info.row]!;
+  if (move === 'left' || move === 'right') {
+    const step = move === 'left' ? -1 : 1;
+    for (let c = info.col + step; c >= 0 && c < row.length; c += step) if (row[c]) return row[c]!;
+    return null;
+  }
+  const step = move === 'up' ? -1 : 1;
+  for (let r = info.row + step; r >= 0 && r < grid.length; r += step) {
+    const cells = grid[r]!;
+    // The nearest typed cell at or before this column (short rows in 二 have one column).
+    for (let c = Math.min(info.col, cells.length - 1); c >= 0; c--) if (cells[c]) return cells[c]!;
+  }
+  return null;
+}
+
+/** A block copied from Excel or WPS: rows by line, cells by tab. Null when it is a single value. */
+export function parseBlock(text: string): string[][] | null {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  if (lines.length === 1 && !lines[0]!.includes('\t')) return null;
+  return lines.map((line) => line.split('\t'));
+}
+
+/**
+ * Where each value of a pasted block goes, starting at `target`, laid over the official table:
+ * a value that falls on a computed cell (a 总计) is skipped, one beyond the table is counted.
+ */
+export function placeBlock(target: string, block: string[][]): { cells: [string, string][]; outside: number } {
+  const info = CELLS.get(target);
+  if (!info) return { cells: [], outside: 0 };
+  const grid = GRIDS[info.grid];
+  const cells: [string, string][] = [];
+  let outside = 0;
+  block.forEach((values, i) =>
+    values.forEach((raw, j) => {
+      const row = grid[info.row + i];
+      const col = info.col + j;
+      if (!row || col >= row.length) outside++;
+      else if (row[col]) cells.push([row[col]!, raw]);
+    }),
+  );
+  return { cells, outside };
+}

@@ -1,0 +1,44 @@
+import { ACTION_LABELS, ROLE_LABELS, STATUS_LABELS, type ReportAction, type ReportStatus, type Role } from '@ccgov/report';
+
+/** 2026-11-20 15:03 in China time, whatever the server's zone. */
+export function formatWhen(d: Date | string | null | undefined): string {
+  if (!d) return '—';
+  const date = typeof d === 'string' ? new Date(d) : d;
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(date);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+export function statusLabel(s: string | null | undefined): string {
+  return s && s in STATUS_LABELS ? STATUS_LABELS[s as ReportStatus] : '—';
+}
+
+export function roleLabel(r: string | null | undefined): string {
+  return r && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : (r ?? '');
+}
+
+/** Event names as the history shows them; create is not a workflow act but is on record. */
+export function eventLabel(action: string): string {
+  if (action === 'create') return '创建报告';
+  return action in ACTION_LABELS ? ACTION_LABELS[action as ReportAction] : action;
+}
+
+/** A number as the report prints it; fee amounts keep up to 4 decimals. */
+export function formatNumber(v: number | null | undefined): string {
+  if (v == null) return '–';
+  return String(Number(v.toFixed(4)));
+}
+
+export function formatChange(v: number | null): string {
+  if (v == null) return '—';
+  if (v === 0) return '0';
+  return v > 0 ? `+${formatNumber(v)}` : `−${formatNumber(-v)}`;
+}

@@ -1,0 +1,158 @@
+import { and, asc, departments, desc, eq, reminders, reportingYears, reports, sql, type Db } from '@ccgov/db';
+import { NOT_STARTED_LABEL, STATUS_LABELS, signoffStepLabel, type ReportStatus } from '@ccgov/report';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { audit, type Actor } from './audit-trail';
+import { readSettings } from './context';
+import { chinaToday, daysUntil, effectiveDeadline } from './deadlines';
+import { signoffsOf, submittedVersion } from './workflow';
+
+export type ProgressStatus = ReportStatus | 'not_started';
+
+/** Statuses in which the department still owes the bureau its report. */
+export const NOT_SUBMITTED: readonly ProgressStatus[] = ['not_started', 'draft', 'returned'];
+export const PROGRESS_STATUS_ORDER: readonly ProgressStatus[] = ['not_started', 'draft', 'returned', 'submitted', 'in_review', 'approved', 'published', 'withdrawn'];
+export const progressStatusLabel = (s: ProgressStatus) => (s === 'not_started' ? NOT_STARTED_LABEL : STATUS_LABELS[s]);
+
+const yearField = z.number().int().min(2000).max(2100);
+export const progressInput = z.strictObject({ year: yearField.optional() });
+export const remindInput = z.strictObject({
+  year: yearField,
+  message: z.string().trim().max(500, { error: '提醒内容不能超过500字' }).optional(),
+});
+
+function pickYear(db: Db, year: number | undefined) {
+  const years = db.select().from(reportingYears).orderBy(desc(reportingYears.year)).all();
+  const chosen = year != null ? years.find((y) => y.year === year) : (years.find((y) => y.open) ?? years[0]);
+  if (!chosen) throw new AppError('NOT_FOUND', year != null ? `${year}年度不存在` : '尚未开放任何报告年度');
+  return { chosen, years };
+}
+
+/**
+ * 进度: every active department for one year, with its status, last activity, sign-offs, the days
+ * left to the internal and legal deadline, and whether it is late (not submitted, deadline passed).
+ */
+export function progressTable(db: Db, input: z.infer<typeof progressInput>, now: Date = new Date()) {
+  const { chosen: y, years } = pickYear(db, input.year);
+  const today = chinaToday(now);
+  const { requiredSignoffs } = readSettings(db);
+  const depts = db.select().from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder), asc(departments.id)).all();
+  const byDept = new Map(db.select().from(reports).where(eq(reports.year, y.year)).all().map((r) => [r.departmentId, r]));
+  const lastReminder = new Map(
+    db
+      .select({ id: reminders.departmentId, at: sql<number>`max(${reminders.createdAt})` })
+      .from(reminders)
+      .where(eq(reminders.year, y.year))
+      .groupBy(reminders.departmentId)
+      .all()
+      .map((r) => [r.id, new Date(r.at)]),
+  );
+  const daysToInternal = y.internalDeadline ? daysUntil(today, y.internalDeadline) : null;
+  const daysToLegal = daysUntil(today, y.legalDeadline);
+  const daysToEffective = daysUntil(today, effectiveDeadline(y));
+
+  const counts = Object.fromEntries(PROGRESS_STATUS_ORDER.map((s) => [s, 0])) as Record<ProgressStatus, number>;
+  const rows = depts.map((d) => {
+    const r = byDept.get(d.id);
+    const status: ProgressStatus = r?.status ?? 'not_started';
+    counts[status]++;
+    const submitted = !NOT_SUBMITTED.includes(status);
+    const version = r ? submittedVersion(db, r.id) : null;
+    const signed = r && version != null && status !== 'returned' && status !== 'draft' ? signoffsOf(db, r.id, version) : [];
+    return {
+      departmentId: d.id,
+      departmentName: d.name,
+      departmentKind: d.kind,
+      reportId: r?.id ?? null,
+      status,
+      statusLabel: progressStatusLabel(status),
+      submitted,
+      submittedAt: r?.submittedAt ?? null,
+      lastActivity: r?.updatedAt ?? null,
+      signoffs: signed.map((s) => signoffStepLabel(s.step, requiredSignoffs)),
+      late: !submitted && daysToEffective < 0,
+      lastReminderAt: lastReminder.get(d.id) ?? null,
+    };
+  });
+  return {
+    year: y.year,
+    open: y.open,
+    legalDeadline: y.legalDeadline,
+    internalDeadline: y.internalDeadline,
+    today,
+    daysToInternal,
+    daysToLegal,
+    requiredSignoffs,
+    counts,
+    total: rows.length,
+    lateCount: rows.filter((r) => r.late).length,
+    notSubmittedCount: rows.filter((r) => !r.submitted).length,
+    rows,
+    years: years.map((x) => ({ year: x.year, open: x.open })),
+  };
+}
+
+/** The same table for download; exporting it is recorded (it is not public). */
+export function progressExport(db: Db, actor: Actor, input: z.infer<typeof progressInput>) {
+  const table = progressTable(db, input);
+  audit(db, actor, { action: 'export.progress', target: `year:${table.year}`, detail: `${table.rows.length}个单位` });
+  return table;
+}
+
+export const defaultReminder = (year: number, deadline: string) =>
+  `请抓紧完成${year}年度政府信息公开工作年度报告的填报并提交审核，截止日期为${deadline}。`;
+
+/** An in-app reminder to every active department that has not submitted the year's report. */
+export function sendReminders(db: Db, actor: Actor, input: z.infer<typeof remindInput>) {
+  const table = progressTable(db, { year: input.year });
+  if (!table.open) throw new AppError('BAD_REQUEST', `${input.year}年度未开放填报，不能发送提醒`);
+  const targets = table.rows.filter((r) => !r.submitted);
+  if (targets.length === 0) throw new AppError('BAD_REQUEST', '所有单位均已提交，无需提醒');
+  const message = input.message || defaultReminder(input.year, table.internalDeadline ?? table.legalDeadline);
+  return db.transaction((tx) => {
+    tx.insert(reminders)
+      .values(targets.map((t) => ({ year: input.year, departmentId: t.departmentId, message, sentBy: actor.user.id })))
+      .run();
+    audit(tx, actor, { action: 'reminder.send', target: `year:${input.year}`, detail: `${targets.length}个单位：${message}` });
+    return { sent: targets.length, departments: targets.map((t) => t.departmentName) };
+  });
+}
+
+/**
+ * What a department sees on its landing page: for each open year whose report it has not
+ * submitted, the deadline with the days left (negative = overdue) and the bureau's reminders.
+ */
+export function departmentNotices(db: Db, departmentId: number, now: Date = new Date()) {
+  const today = chinaToday(now);
+  const open = db.select().from(reportingYears).where(eq(reportingYears.open, true)).orderBy(asc(reportingYears.year)).all();
+  const notices = open.flatMap((y) => {
+    const r = db
+      .select({ status: reports.status })
+      .from(reports)
+      .where(and(eq(reports.departmentId, departmentId), eq(reports.year, y.year)))
+      .get();
+    const status: ProgressStatus = r?.status ?? 'not_started';
+    if (!NOT_SUBMITTED.includes(status)) return [];
+    const deadline = effectiveDeadline(y);
+    const sent = db
+      .select({ id: reminders.id, message: reminders.message, createdAt: reminders.createdAt })
+      .from(reminders)
+      .where(and(eq(reminders.departmentId, departmentId), eq(reminders.year, y.year)))
+      .orderBy(desc(reminders.createdAt), desc(reminders.id))
+      .limit(10)
+      .all();
+    return [
+      {
+        year: y.year,
+        status,
+        statusLabel: progressStatusLabel(status),
+        deadline,
+        legalDeadline: y.legalDeadline,
+        internalDeadline: y.internalDeadline,
+        daysLeft: daysUntil(today, deadline),
+        reminders: sent,
+      },
+    ];
+  });
+  return { today, notices };
+}

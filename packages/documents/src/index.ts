@@ -1,0 +1,7 @@
+export * from './fields';
+export * from './tables';
+export * from './outline';
+export * from './csv';
+export * from './open-data';
+export { reportPdf, MissingFontError, DEFAULT_CJK_FONT, DEFAULT_CJK_BOLD_FONT, type FontSpec, type PdfOptions } from './pdf';
+export { reportDocx } from './docx';

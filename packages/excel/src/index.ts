@@ -1,0 +1,5 @@
+export { buildTemplate, TEMPLATE_INSTRUCTIONS, type TemplateOptions } from './template';
+export { readTemplate, describeProblem, MAX_UPLOAD_BYTES, type CellProblem, type Figures, type ReadResult } from './read';
+export { readPlainTable, parseCsv, type PlainTable, type PlainTableResult } from './table';
+export { buildPublishedWorkbook, buildTableWorkbook, figureColumns, sumContents, type PublishedRow, type TableColumn, type TableSpec } from './export';
+export { ALL_FIGURES, SHEETS, INFO_SHEET, INFO_YEAR_CELL, cellRef, type FigureCell, type SheetName } from './layout';

@@ -1,0 +1,74 @@
+/**
+ * Where a review comment may point. The department's editor shows each comment at its target, so
+ * the server accepts only ids of this scheme (the checker's targets plus whole rows and tables):
+ *   a cell     requests.<row>.<0..5|total>, proactive.<row>.<col>, reviews.<block>.<result|total>
+ *   a row      requests.<row>
+ *   a column   requests.col.<0..6>
+ *   a table    table.proactive, table.requests, table.reviews
+ *   a section  text.<section> (text.opening, text.overview.<part>, text.problems, text.other)
+ *   a contact  contact.<field>
+ */
+import {
+  CONTACT_FIELDS,
+  PROACTIVE_CELLS,
+  REQUEST_COLUMN_COUNT,
+  REQUEST_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_RESULTS,
+  SECTION_HEADINGS,
+  requestRowFullLabel,
+  type RequestRowKey,
+} from './format';
+import { TEXT_SECTIONS, targetLabel } from './targets';
+
+export const TABLE_TARGETS = {
+  'table.proactive': SECTION_HEADINGS.proactive,
+  'table.requests': SECTION_HEADINGS.requests,
+  'table.reviews': SECTION_HEADINGS.reviews,
+} as const;
+
+export const requestRowTarget = (rowKey: RequestRowKey) => `requests.${rowKey}`;
+
+const isRequestRow = (key: string | undefined): key is RequestRowKey => REQUEST_ROWS.some((r) => r.key === key);
+const isIndex = (s: string | undefined, max: number) => s !== undefined && /^\d$/.test(s) && Number(s) <= max;
+
+/** Whether a comment may be stored against this target. */
+export function isCommentTarget(target: string): boolean {
+  if (target in TABLE_TARGETS) return true;
+  if (TEXT_SECTIONS.some((s) => s.target === target)) return true;
+  const parts = target.split('.');
+  const [area, a, b] = parts;
+  if (area === 'contact') return parts.length === 2 && CONTACT_FIELDS.some((f) => f.key === a);
+  if (area === 'proactive') return parts.length === 3 && PROACTIVE_CELLS.some((c) => c.rowKey === a && c.colKey === b);
+  if (area === 'reviews') {
+    return parts.length === 3 && REVIEW_BLOCKS.some((x) => x.key === a) && (b === 'total' || REVIEW_RESULTS.some((r) => r.key === b));
+  }
+  if (area === 'requests') {
+    if (a === 'col') return parts.length === 3 && isIndex(b, REQUEST_COLUMN_COUNT);
+    if (!isRequestRow(a)) return false;
+    if (parts.length === 2) return true;
+    return parts.length === 3 && (b === 'total' || isIndex(b, REQUEST_COLUMN_COUNT - 1));
+  }
+  return false;
+}
+
+/** Where a comment sits, in words: a cell's location, "三、“…”（整行）", a section heading. */
+export function commentTargetLabel(target: string): string {
+  if (target in TABLE_TARGETS) return `${TABLE_TARGETS[target as keyof typeof TABLE_TARGETS]}（整表）`;
+  const [area, a, b] = target.split('.');
+  if (area === 'requests' && isRequestRow(a) && b === undefined) return `三、“${requestRowFullLabel(a)}”（整行）`;
+  return targetLabel(target);
+}
+
+/** Whole-section and whole-table targets in reading order, for choosing where a comment goes. */
+export function sectionCommentTargets(): { target: string; label: string }[] {
+  const text = (prefix: string) => TEXT_SECTIONS.filter((s) => s.target.startsWith(prefix)).map((s) => ({ target: s.target, label: s.label }));
+  return [
+    ...text('text.opening'),
+    ...text('text.overview'),
+    ...Object.entries(TABLE_TARGETS).map(([target]) => ({ target, label: commentTargetLabel(target) })),
+    ...text('text.problems'),
+    ...text('text.other'),
+    ...CONTACT_FIELDS.map((f) => ({ target: `contact.${f.key}`, label: commentTargetLabel(`contact.${f.key}`) })),
+  ];
+}

@@ -64,6 +64,10 @@ describe('starting a report from last year', () => {
     expect(report.content.overview.active).toBe('');
     expect(report.content.requests.newReceived).toEqual([null, null, null, null, null, null]);
     expect(previous?.year).toBe(h.openYear - 1);
+    const audit = h.db.$client
+      .prepare("SELECT username, role, outcome FROM audit_log WHERE action = 'report.create' AND target = ?")
+      .all(`report:${id}`);
+    expect(audit).toEqual([{ username: 'tsz', role: 'department', outcome: 'success' }]);
   });
 
   it('with 以上年度报告的文字部分为起点 the text sections start from last year’s', async () => {

@@ -23,23 +23,33 @@ import { importDirectory, importDirectoryInput } from '../services/directory-imp
  * 管理: departments and accounts (bureau admin only). Every change is written to the audit log,
  * refusals too. The admin never edits report contents: there is no report procedure here.
  */
+/**
+ * Department changes show on public pages (the summary lists who has not published), so a
+ * successful change clears the public cache like a publication does.
+ */
+const directoryChange = adminProcedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) ctx.onPublicChange?.(['/']);
+  return result;
+});
+
 export const adminRouter = createTRPCRouter({
   departments: adminProcedure.query(({ ctx }) => listDepartments(ctx.db)),
   users: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
 
-  createDepartment: adminProcedure
+  createDepartment: directoryChange
     .input(createDepartmentInput)
     .mutation(({ ctx, input }) => auditRefusal(ctx.db, ctx, 'department.create', null, () => createDepartment(ctx.db, ctx, input))),
-  updateDepartment: adminProcedure
+  updateDepartment: directoryChange
     .input(updateDepartmentInput)
     .mutation(({ ctx, input }) => auditRefusal(ctx.db, ctx, 'department.update', `department:${input.id}`, () => updateDepartment(ctx.db, ctx, input))),
-  moveDepartment: adminProcedure.input(moveDepartmentInput).mutation(({ ctx, input }) => moveDepartment(ctx.db, ctx, input)),
-  setDepartmentActive: adminProcedure
+  moveDepartment: directoryChange.input(moveDepartmentInput).mutation(({ ctx, input }) => moveDepartment(ctx.db, ctx, input)),
+  setDepartmentActive: directoryChange
     .input(setActiveInput)
     .mutation(({ ctx, input }) =>
       auditRefusal(ctx.db, ctx, input.active ? 'department.enable' : 'department.disable', `department:${input.id}`, () => setDepartmentActive(ctx.db, ctx, input)),
     ),
-  deleteDepartment: adminProcedure
+  deleteDepartment: directoryChange
     .input(idInput)
     .mutation(({ ctx, input }) => auditRefusal(ctx.db, ctx, 'department.delete', `department:${input.id}`, () => deleteDepartment(ctx.db, ctx, input.id))),
 
@@ -55,5 +65,5 @@ export const adminRouter = createTRPCRouter({
       auditRefusal(ctx.db, ctx, input.active ? 'user.enable' : 'user.disable', `user:${input.id}`, () => setUserActive(ctx.db, ctx, input)),
     ),
 
-  importDirectory: adminProcedure.input(importDirectoryInput).mutation(({ ctx, input }) => importDirectory(ctx.db, ctx, input)),
+  importDirectory: directoryChange.input(importDirectoryInput).mutation(({ ctx, input }) => importDirectory(ctx.db, ctx, input)),
 });

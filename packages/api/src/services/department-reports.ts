@@ -1,5 +1,5 @@
 import { and, asc, departments, desc, eq, reportEvents, reportingYears, reports, reviewComments, users, type Db } from '@ccgov/db';
-import type { SessionUser } from '@ccgov/auth';
+import { recordAudit, type SessionUser } from '@ccgov/auth';
 import {
   LIMITS,
   REQUEST_ROWS,
@@ -18,6 +18,7 @@ import { AppError, notFound } from '../errors';
 import { checkStoredReport } from './check';
 import { loadSensitiveWords, previousYearReport } from './context';
 import { insertEvent, loadScopedReport, submittedVersion, transition } from './workflow';
+import { currentRequestIp } from './request-context';
 
 /** An input object that names the fields it does not know, in words a clerk can read. */
 export function strictInput<T extends z.ZodRawShape>(shape: T) {
@@ -212,6 +213,16 @@ export function createReport(db: Db, actor: SessionUser & { departmentId: number
       .returning({ id: reports.id })
       .get();
     insertEvent(tx, { reportId: row.id, actor, action: 'create', from: null, to: 'draft', version: 1 });
+    recordAudit(tx as unknown as Db, {
+      userId: actor.id,
+      username: actor.username,
+      role: actor.role,
+      action: 'report.create',
+      target: `report:${row.id}`,
+      ip: currentRequestIp(),
+      outcome: 'success',
+      detail: `${input.year}年度`,
+    });
     return { id: row.id, created: true };
   });
 }

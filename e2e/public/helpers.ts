@@ -28,7 +28,7 @@ export function currentPublications(where = '1 = 1', ...params: unknown[]): Publ
  * change its reports only by correcting or withdrawing them, so assertions re-read the database.
  */
 export function closedYear(): number {
-  const [open] = queryDb<{ year: number | null }>('SELECT MIN(year) AS year FROM reporting_years WHERE open = 1');
+  const [open] = queryDb<{ year: number | null }>('SELECT MAX(year) AS year FROM reporting_years WHERE open = 1');
   if (open?.year != null) return open.year - 1;
   return Math.max(...currentPublications().map((p) => p.year));
 }

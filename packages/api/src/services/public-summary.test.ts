@@ -91,6 +91,18 @@ describe('public summary over the demo district', () => {
     expect((await anon.public.trend()).map((t) => t.year)).toEqual([h.openYear - 2, h.openYear - 1]);
   });
 
+  it('does not list a body set up after a closed year as not having published it, but expects it for the open year', async () => {
+    const created = await h.as('admin').admin.createDepartment({ name: '陈仓区新设机构测试局', code: 'xsjg', kind: 'department' });
+    expect(created).toBeTruthy();
+    const closedSummary = await anon.public.summary({ year: closed });
+    expect(closedSummary.notPublished.map((d) => d.name)).not.toContain('陈仓区新设机构测试局');
+    const gaj = h.reportId('gaj', h.openYear);
+    const pub = await h.as('publisher').review.publish({ id: gaj, version: h.report(gaj).version });
+    const openSummary = await anon.public.summary({ year: h.openYear });
+    expect(openSummary.notPublished.map((d) => d.name)).toContain('陈仓区新设机构测试局');
+    await h.as('publisher').review.unpublish({ id: gaj, version: pub.version, reason: '测试撤销' });
+  });
+
   it('gives the trend of every published year, oldest first', async () => {
     const trend = await anon.public.trend();
     const s = await anon.public.summary({ year: closed });

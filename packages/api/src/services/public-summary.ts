@@ -1,4 +1,4 @@
-import { and, asc, departments, eq, isNull, publications, type Db } from '@ccgov/db';
+import { and, asc, departments, eq, isNull, publications, reportingYears, reports, type Db } from '@ccgov/db';
 import {
   computeTotals,
   emptyContent,
@@ -127,13 +127,20 @@ export function yearSummary(db: Db, year: number) {
   const sums = sumContents(pubs.map((p) => p.content));
   const totals = computeTotals(sums);
   const publishedIds = new Set(pubs.map((p) => p.departmentId));
+  // For an open year every active body is expected to publish; for a closed year only those that
+  // took part in its cycle (a body set up later was never asked to report for that year).
+  const yearRow = db.select({ open: reportingYears.open }).from(reportingYears).where(eq(reportingYears.year, year)).get();
+  const tookPart = new Set(
+    db.select({ id: reports.departmentId }).from(reports).where(eq(reports.year, year)).all().map((r) => r.id),
+  );
+  const expected = (id: number) => yearRow?.open !== false || tookPart.has(id);
   const notPublished = db
     .select({ id: departments.id, name: departments.name, kind: departments.kind })
     .from(departments)
     .where(eq(departments.active, true))
     .orderBy(asc(departments.sortOrder), asc(departments.id))
     .all()
-    .filter((d) => !publishedIds.has(d.id));
+    .filter((d) => !publishedIds.has(d.id) && expected(d.id));
   const published = pubs.map((p) => ({
     id: p.id,
     departmentName: p.departmentName,

@@ -3,23 +3,18 @@ import {
   OVERVIEW_PARTS,
   PROACTIVE_INFO_HEADER,
   PROACTIVE_TABLES,
-  REQUEST_APPLICANT_HEADER,
-  REQUEST_COLUMNS,
-  REQUEST_ORG_GROUP,
   REQUEST_ROWS,
-  REQUEST_TABLE_NOTE,
-  REQUEST_TOTAL_LABEL,
   RESULT_GROUP_LABEL,
   RESULT_GROUPS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
-  REVIEW_TOTAL_LABEL,
   reportTitle,
   requestRowWithTotal,
   SECTION_HEADINGS,
   type Cell,
   type ReportContent,
 } from '@ccgov/report';
+import { RequestsTableHead, ReviewsTableHead } from './TableHeads';
 
 /** Numbers as published: counts plain, the fee with its decimals, empty cells as –. */
 export function formatCell(v: Cell | undefined, kind: 'count' | 'amount' = 'count'): string {
@@ -73,24 +68,7 @@ export function ReportView({ body, year, content }: { body: string; year: number
       <h2>{SECTION_HEADINGS.requests}</h2>
       <div className="table-wrap" role="region" aria-label={SECTION_HEADINGS.requests} tabIndex={0}>
         <table className="grid" data-table="requests">
-          <thead>
-            <tr>
-              <th scope="col" colSpan={3} rowSpan={3}>
-                {REQUEST_TABLE_NOTE}
-              </th>
-              <th scope="colgroup" colSpan={7}>{REQUEST_APPLICANT_HEADER}</th>
-            </tr>
-            <tr>
-              <th scope="col" rowSpan={2}>{REQUEST_COLUMNS[0].label}</th>
-              <th scope="colgroup" colSpan={5}>{REQUEST_ORG_GROUP}</th>
-              <th scope="col" rowSpan={2}>{REQUEST_TOTAL_LABEL}</th>
-            </tr>
-            <tr>
-              {REQUEST_COLUMNS.slice(1).map((c) => (
-                <th scope="col" key={c.key}>{c.label}</th>
-              ))}
-            </tr>
-          </thead>
+          <RequestsTableHead />
           <tbody>
             {REQUEST_ROWS.map((row) => {
               const values = requestRowWithTotal(content, totals, row.key);
@@ -136,23 +114,7 @@ export function ReportView({ body, year, content }: { body: string; year: number
       <h2>{SECTION_HEADINGS.reviews}</h2>
       <div className="table-wrap" role="region" aria-label={SECTION_HEADINGS.reviews} tabIndex={0}>
         <table className="grid" data-table="reviews">
-          <thead>
-            <tr>
-              <th scope="colgroup" colSpan={5} rowSpan={2}>{REVIEW_BLOCKS[0].label}</th>
-              <th scope="colgroup" colSpan={10}>行政诉讼</th>
-            </tr>
-            <tr>
-              {REVIEW_BLOCKS.slice(1).map((b) => (
-                <th scope="colgroup" colSpan={5} key={b.key}>{b.label}</th>
-              ))}
-            </tr>
-            <tr>
-              {REVIEW_BLOCKS.flatMap((b) => [
-                ...REVIEW_RESULTS.map((r) => <th scope="col" key={`${b.key}.${r.key}`}>{r.label}</th>),
-                <th scope="col" key={`${b.key}.total`}>{REVIEW_TOTAL_LABEL}</th>,
-              ])}
-            </tr>
-          </thead>
+          <ReviewsTableHead />
           <tbody>
             <tr>
               {REVIEW_BLOCKS.flatMap((b) => [

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, reports, sensitiveWords, settings, type Db } from '@ccgov/db';
+import { and, eq, reports, sensitiveWords, settings, type Db } from '@ccgov/db';
 import type { ReportContent, SensitiveWord } from '@ccgov/report';
 
 /** District settings with their defaults. */
@@ -25,8 +25,7 @@ export function previousYearReport(db: Db, departmentId: number, year: number): 
   const row = db
     .select({ year: reports.year, content: reports.content })
     .from(reports)
-    .where(and(eq(reports.departmentId, departmentId), lt(reports.year, year), eq(reports.year, year - 1)))
-    .orderBy(desc(reports.year))
+    .where(and(eq(reports.departmentId, departmentId), eq(reports.year, year - 1)))
     .get();
   return row ?? null;
 }

@@ -14,7 +14,7 @@ import {
   type RequestRowKey,
 } from '@ccgov/report';
 import { z } from 'zod';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { checkStoredReport } from './check';
 import { loadSensitiveWords, previousYearReport } from './context';
 import { insertEvent, loadScopedReport, submittedVersion, transition } from './workflow';
@@ -292,4 +292,3 @@ export function recallReport(db: Db, actor: SessionUser, input: { id: number; ve
   return transition(db, actor, { reportId: input.id, action: 'recall', version: input.version });
 }
 
-export { notFound };

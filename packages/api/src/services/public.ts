@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, publications, reports, type Db } from '@ccgov/db';
+import { and, asc, desc, eq, isNull, publications, type Db } from '@ccgov/db';
 import { z } from 'zod';
 import { notFound } from '../errors';
 
@@ -56,4 +56,3 @@ export function publishedYears(db: Db): number[] {
     .map((r) => r.year);
 }
 
-export { reports };

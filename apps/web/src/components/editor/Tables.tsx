@@ -6,18 +6,14 @@
 import {
   PROACTIVE_INFO_HEADER,
   PROACTIVE_TABLES,
-  REQUEST_APPLICANT_HEADER,
   REQUEST_COLUMNS,
-  REQUEST_ORG_GROUP,
   REQUEST_ROWS,
-  REQUEST_TABLE_NOTE,
   REQUEST_TOTAL_LABEL,
   RESULT_GROUP_LABEL,
   RESULT_GROUPS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
   REVIEW_TOTAL_LABEL,
-  LAWSUIT_GROUP_LABEL,
   computeTotals,
   proactiveTarget,
   requestCellTarget,
@@ -25,6 +21,7 @@ import {
   reviewBlockFullLabel,
   reviewTarget,
 } from '@ccgov/report';
+import { RequestsTableHead, ReviewsTableHead } from '../TableHeads';
 import { useMemo } from 'react';
 import { useEditor } from './EditorContext';
 import { ComputedCell, NumberCell, cellView, computedClass } from './NumberCell';
@@ -79,22 +76,7 @@ export function RequestTable() {
     <>
       <div className="table-wrap">
         <table className="grid edit-grid" data-table="requests">
-          <thead>
-            <tr>
-              <th scope="col" colSpan={3} rowSpan={3} className="note">{REQUEST_TABLE_NOTE}</th>
-              <th scope="colgroup" colSpan={7}>{REQUEST_APPLICANT_HEADER}</th>
-            </tr>
-            <tr>
-              <th scope="col" rowSpan={2}>{REQUEST_COLUMNS[0].label}</th>
-              <th scope="colgroup" colSpan={5}>{REQUEST_ORG_GROUP}</th>
-              <th scope="col" rowSpan={2}>{REQUEST_TOTAL_LABEL}</th>
-            </tr>
-            <tr>
-              {REQUEST_COLUMNS.slice(1).map((c) => (
-                <th scope="col" key={c.key}>{c.label}</th>
-              ))}
-            </tr>
-          </thead>
+          <RequestsTableHead noteClassName="note" />
           <tbody>
             {REQUEST_ROWS.map((row) => {
               const full = requestRowFullLabel(row.key);
@@ -168,23 +150,7 @@ export function ReviewTable() {
     <>
       <div className="table-wrap">
         <table className="grid edit-grid" data-table="reviews">
-          <thead>
-            <tr>
-              <th scope="colgroup" colSpan={5} rowSpan={2}>{REVIEW_BLOCKS[0].label}</th>
-              <th scope="colgroup" colSpan={10}>{LAWSUIT_GROUP_LABEL}</th>
-            </tr>
-            <tr>
-              {REVIEW_BLOCKS.slice(1).map((b) => (
-                <th scope="colgroup" colSpan={5} key={b.key}>{b.label}</th>
-              ))}
-            </tr>
-            <tr>
-              {REVIEW_BLOCKS.flatMap((b) => [
-                ...REVIEW_RESULTS.map((r) => <th scope="col" key={`${b.key}.${r.key}`}>{r.label}</th>),
-                <th scope="col" key={`${b.key}.total`}>{REVIEW_TOTAL_LABEL}</th>,
-              ])}
-            </tr>
-          </thead>
+          <ReviewsTableHead />
           <tbody>
             <tr>
               {REVIEW_BLOCKS.flatMap((b) => [

@@ -59,8 +59,8 @@ test('a department downloads the Excel template, fills it in, uploads it and see
   await upload(page, wb);
 
   await expect(page.getByText(/已从 Excel 导入表二、表三、表四的数字/)).toBeVisible(SLOW);
-  await expect(page.locator('input[data-target="requests.newReceived.0"]')).toHaveValue('7');
-  await expect(page.locator('input[data-target="requests.newReceived.1"]')).toHaveValue('3');
+  await expect(page.locator('input[data-target="requests.newReceived.natural"]')).toHaveValue('7');
+  await expect(page.locator('input[data-target="requests.newReceived.commercial"]')).toHaveValue('3');
   await expect(page.locator('input[data-target="proactive.rules.issued"]')).toHaveValue('2');
   await expect(page.locator('input[data-target="proactive.fees.amount"]')).toHaveValue('12.5');
   await expect(page.locator('input[data-target="reviews.review.upheld"]')).toHaveValue('1');

@@ -9,7 +9,7 @@ import { openYear, signInAs } from './helpers';
 test.describe.configure({ mode: 'serial' });
 
 const COMMENT = '自然人新收申请数与正文所述件数不一致，请核实后修改。';
-const CELL = 'requests.newReceived.0';
+const CELL = 'requests.newReceived.natural';
 
 async function as(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext();
@@ -74,10 +74,10 @@ test('a department submits, the reviewer returns it with a cell comment, the dep
     await expect(dept.locator('td.has-comment').filter({ has: cellInput(dept, CELL) })).toBeVisible();
 
     // One more request received and granted keeps 一+二 = 三（七）+四 in the 自然人 column.
-    const granted = Number(await cellInput(dept, 'requests.granted.0').inputValue());
+    const granted = Number(await cellInput(dept, 'requests.granted.natural').inputValue());
     await cellInput(dept, CELL).fill(String(before + 1));
-    await cellInput(dept, 'requests.granted.0').fill(String(granted + 1));
-    await cellInput(dept, 'requests.granted.0').blur();
+    await cellInput(dept, 'requests.granted.natural').fill(String(granted + 1));
+    await cellInput(dept, 'requests.granted.natural').blur();
     await dept.getByRole('button', { name: '提交审核' }).click();
     await dept.getByRole('button', { name: '确认提交' }).click();
     await expect(dept.getByText('已提交审核。').or(dept.getByText('报告已提交，等待数据局审核'))).toBeVisible();

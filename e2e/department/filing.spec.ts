@@ -154,7 +154,7 @@ test('a returned report shows the reviewer’s comments next to their cells and 
     id,
     version: storedReport(id).version,
     comments: [
-      { target: 'requests.granted.0', body: '予以公开件数请与办件台账再核对一次。' },
+      { target: 'requests.granted.natural', body: '予以公开件数请与办件台账再核对一次。' },
       { target: 'text.problems', body: '请写明明年的具体改进措施。' },
     ],
   });

@@ -102,13 +102,13 @@ describe('saving a draft', () => {
     const id = h.reportId('xjz', h.openYear);
     const { version } = h.report(id);
     const content = makeReport({ requests: { carriedIn: [9, 0, 0, 0, 0, 0] } }, goodContent(h.openYear, '陈仓区新街镇人民政府'));
-    const res = await h.as('xjz').department.save({ id, version, content, explanations: { 'crossYear.carriedIn:requests.carriedIn.0': '上年有9件在年底前补登。', empty: '  ' } });
+    const res = await h.as('xjz').department.save({ id, version, content, explanations: { 'crossYear.carriedIn:requests.carriedIn.natural': '上年有9件在年底前补登。', empty: '  ' } });
     expect(res.version).toBe(version + 1);
     // The server runs the same checker and reports the cross-year difference as a warning.
-    expect(res.check.warnings.map((w) => w.key)).toContain('crossYear.carriedIn:requests.carriedIn.0');
+    expect(res.check.warnings.map((w) => w.key)).toContain('crossYear.carriedIn:requests.carriedIn.natural');
     const row = h.report(id);
     expect(row.content).toEqual(content);
-    expect(row.explanations).toEqual({ 'crossYear.carriedIn:requests.carriedIn.0': '上年有9件在年底前补登。' });
+    expect(row.explanations).toEqual({ 'crossYear.carriedIn:requests.carriedIn.natural': '上年有9件在年底前补登。' });
   });
 
   it('a draft may leave cells empty and still be saved', async () => {
@@ -218,7 +218,7 @@ describe('bad input is refused with a clear message and nothing is stored', () =
       c.problems = 'x'.repeat(LIMITS.textSection + 1);
     })));
     const issues = (r.data as { issues: { target: string | null }[] }).issues;
-    expect(issues.map((i) => i.target)).toEqual(expect.arrayContaining(['requests.newReceived.0', 'text.problems']));
+    expect(issues.map((i) => i.target)).toEqual(expect.arrayContaining(['requests.newReceived.natural', 'text.problems']));
   });
 });
 
@@ -232,7 +232,7 @@ describe('submitting, recalling and status changes the workflow does not allow',
     expect(r.code).toBe('BAD_REQUEST');
     expect(r.message).toContain('不能提交');
     const errors = (r.data as { errors: { code: string; target: string; message: string }[] }).errors;
-    expect(errors).toContainEqual(expect.objectContaining({ code: 'requests.balance', target: 'requests.col.0' }));
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'requests.balance', target: 'requests.col.natural' }));
     expect(errors[0]!.message).toContain('第一项+第二项');
     expect(stored(id)).toEqual(before);
   });
@@ -330,7 +330,7 @@ describe('a returned report', () => {
     const data = await h.as('kjj').department.get({ id });
     expect(data.report.status).toBe('returned');
     const current = data.comments.filter((c) => c.current);
-    expect(current).toContainEqual(expect.objectContaining({ target: 'requests.newReceived.0', userName: expect.any(String) }));
+    expect(current).toContainEqual(expect.objectContaining({ target: 'requests.newReceived.natural', userName: expect.any(String) }));
   });
 
   it('can be fixed and resubmitted, after which the old comments are no longer current', async () => {

@@ -232,7 +232,7 @@ describe('from submission to publication', () => {
       id,
       version: signed.version,
       comments: [
-        { target: 'requests.newReceived.0', body: '自然人申请数与正文不一致，请核实。' },
+        { target: 'requests.newReceived.natural', body: '自然人申请数与正文不一致，请核实。' },
         { target: 'text.problems', body: '请写明具体改进措施。' },
       ],
     });
@@ -241,7 +241,7 @@ describe('from submission to publication', () => {
     const dept = h.as('wjj');
     const own = await dept.department.get({ id });
     expect(own.comments.map((c) => [c.target, c.body])).toEqual([
-      ['requests.newReceived.0', '自然人申请数与正文不一致，请核实。'],
+      ['requests.newReceived.natural', '自然人申请数与正文不一致，请核实。'],
       ['text.problems', '请写明具体改进措施。'],
     ]);
 
@@ -256,8 +256,8 @@ describe('from submission to publication', () => {
     const detail = await reviewer.review.get({ id });
     expect(detail.sentBack?.action).toBe('return');
     expect(detail.changes?.map((c) => [c.target, c.before, c.after])).toEqual([
-      ['requests.newReceived.0', before, before + 1],
-      ['requests.granted.0', own.report.content.requests.granted[0], own.report.content.requests.granted[0]! + 1],
+      ['requests.newReceived.natural', before, before + 1],
+      ['requests.granted.natural', own.report.content.requests.granted[0], own.report.content.requests.granted[0]! + 1],
       ['text.problems', own.report.content.problems, content.problems],
     ]);
     // The 初审 given before the return was for the old version: the new one starts with none.
@@ -365,7 +365,7 @@ describe('corrections and withdrawals', () => {
       id,
       version: h.report(id).version,
       reason: '表三“予以公开”数据填报有误，予以更正。',
-      comments: [{ target: 'requests.granted.0', body: '此处应为实际予以公开件数。' }],
+      comments: [{ target: 'requests.granted.natural', body: '此处应为实际予以公开件数。' }],
     });
     expect(reopened.status).toBe('returned');
     // While it is being corrected, the public still reads the published version.
@@ -374,7 +374,7 @@ describe('corrections and withdrawals', () => {
     const dept = h.as('mzj');
     const own = await dept.department.get({ id });
     // The department is shown where to correct, as after a return.
-    expect(own.comments.filter((c) => c.current).map((c) => [c.target, c.body])).toEqual([['requests.granted.0', '此处应为实际予以公开件数。']]);
+    expect(own.comments.filter((c) => c.current).map((c) => [c.target, c.body])).toEqual([['requests.granted.natural', '此处应为实际予以公开件数。']]);
     const content = structuredClone(own.report.content);
     content.requests.newReceived[0] = content.requests.newReceived[0]! + 1;
     content.requests.granted[0] = content.requests.granted[0]! + 1;
@@ -383,7 +383,7 @@ describe('corrections and withdrawals', () => {
 
     const detail = await h.as('reviewer').review.get({ id });
     expect(detail.sentBack?.action).toBe('reopen');
-    expect(detail.changes?.map((c) => c.target)).toContain('requests.granted.0');
+    expect(detail.changes?.map((c) => c.target)).toContain('requests.granted.natural');
 
     const s1 = await h.as('reviewer').review.signoff({ id, version: submitted.version });
     const s2 = await h.as('publisher').review.signoff({ id, version: s1.version });

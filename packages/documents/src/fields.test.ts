@@ -6,7 +6,7 @@ describe('figure fields', () => {
   it('name every figure of the format once: 10 in 二, 25 rows × 7 columns in 三, 15 in 四', () => {
     expect(FIGURE_FIELDS).toHaveLength(10 + 25 * 7 + 15);
     expect(new Set(FIGURE_FIELDS.map((f) => f.key)).size).toBe(FIGURE_FIELDS.length);
-    expect(FIGURE_FIELDS.filter((f) => f.section === 'requests').map((f) => f.key.split('.')[1])).toEqual(
+    expect(FIGURE_FIELDS.filter((f) => f.table === 'requests').map((f) => f.key.split('.')[1])).toEqual(
       REQUEST_ROWS.flatMap((r) => Array(7).fill(r.key)),
     );
   });

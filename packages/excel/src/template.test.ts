@@ -89,7 +89,7 @@ describe('the Excel template', () => {
     expect(messages).toContain('表三 E9：应为非负整数');
     expect(messages).toContain('表三 F7：应为非负整数');
     expect(messages).toContain('表二 B15：最多4位小数');
-    expect(result.problems.find((p) => p.cell === 'D14')?.target).toBe('requests.withheld6.0');
+    expect(result.problems.find((p) => p.cell === 'D14')?.target).toBe('requests.withheld6.natural');
   });
 
   it('refuses a template of another year, a changed label, a value outside the table and a missing sheet', async () => {

@@ -34,7 +34,7 @@ describe('fixtures', () => {
 describe('rule 1: every number present, whole and not negative', () => {
   it('reports an empty cell as 未填写 at its own target', () => {
     const { errors } = check(makeReport({ requests: { newReceived: [null, 98, 6, 9, 31, 13] } }));
-    const issue = find(errors, 'value.missing:requests.newReceived.0');
+    const issue = find(errors, 'value.missing:requests.newReceived.natural');
     expect(issue).toMatchObject({ rule: 1, severity: 'error' });
     expect(issue?.message).toContain('第1列（自然人）');
     expect(issue?.message).toContain('未填写');
@@ -70,7 +70,7 @@ describe('rule 1: every number present, whole and not negative', () => {
     const content = realisticReport();
     (content.requests.carriedIn as unknown[])[0] = '14';
     const { errors } = check(content);
-    expect(keys(errors)).toEqual(['value.notNumber:requests.carriedIn.0']);
+    expect(keys(errors)).toEqual(['value.notNumber:requests.carriedIn.natural']);
   });
 
   it('survives a row missing from an import by reporting each of its cells', () => {
@@ -101,7 +101,7 @@ describe('rule 3: （七）总计 equals the sum of every result row', () => {
 
   it('flags each typed （七）总计 cell that differs', () => {
     const { errors } = check(realisticReport(), { declaredTotals: { resultTotal: [658, 93, 6, 8, 29, 12, 806] } });
-    expect(keys(errors)).toEqual(['requests.resultTotal:requests.resultTotal.1', 'requests.resultTotal:requests.resultTotal.total']);
+    expect(keys(errors)).toEqual(['requests.resultTotal:requests.resultTotal.commercial', 'requests.resultTotal:requests.resultTotal.total']);
     expect(errors[0]!.message).toContain('（93）≠ （一）至（六）各项之和（92）');
     expect(errors.every((e) => e.rule === 3)).toBe(true);
   });
@@ -119,7 +119,7 @@ describe('rule 4: per column, 一 + 二 = 三（七）总计 + 四', () => {
       c.overview.request = '2024年，共收到政府信息公开申请5件。';
     });
     const { errors } = check(content);
-    expect(keys(errors)).toEqual(['requests.balance:requests.col.1', 'requests.balance:requests.col.6']);
+    expect(keys(errors)).toEqual(['requests.balance:requests.col.commercial', 'requests.balance:requests.col.total']);
     expect(errors[0]!.message).toBe('三、第2列（商业企业）：第一项+第二项（5）≠ 第三项总计+第四项（4）');
     expect(errors[1]!.message).toBe('三、第7列（总计）：第一项+第二项（5）≠ 第三项总计+第四项（4）');
   });
@@ -165,7 +165,7 @@ describe('rule 7: carry-over matches last year’s report', () => {
   it('flags each column that differs, with both numbers', () => {
     const { warnings } = check(realisticReport(), { previous: previous2023([15, 3, 0, 0, 1, 0]) });
     const carry = warnings.filter((w) => w.rule === 7);
-    expect(keys(carry)).toEqual(['crossYear.carriedIn:requests.carriedIn.0']);
+    expect(keys(carry)).toEqual(['crossYear.carriedIn:requests.carriedIn.natural']);
     expect(carry[0]!.message).toBe('三、第1列（自然人）：本年“二、上年结转政府信息公开申请数量”（14）≠ 2023年报告“四、结转下年度继续办理”（15）');
   });
 

@@ -3,11 +3,11 @@ import { commentTargetLabel, isCommentTarget, sectionCommentTargets } from './co
 
 describe('comment targets', () => {
   it.each([
-    'requests.newReceived.0',
+    'requests.newReceived.natural',
     'requests.carriedOver.total',
-    'requests.resultTotal.5',
+    'requests.resultTotal.other',
     'requests.withheld3',
-    'requests.col.6',
+    'requests.col.total',
     'proactive.fees.amount',
     'reviews.suitDirect.total',
     'text.overview.active',
@@ -18,7 +18,7 @@ describe('comment targets', () => {
     expect(isCommentTarget(target)).toBe(true);
   });
 
-  it.each(['requests.newReceived.6', 'requests.nothing.0', 'requests.col.7', 'proactive.fees.decisions', 'text.nothing', 'table.other', 'contact', '<script>', ''])(
+  it.each(['requests.newReceived.6', 'requests.nothing.natural', 'requests.col.7', 'proactive.fees.decisions', 'text.nothing', 'table.other', 'contact', '<script>', ''])(
     'refuses %s',
     (target) => {
       expect(isCommentTarget(target)).toBe(false);
@@ -26,7 +26,7 @@ describe('comment targets', () => {
   );
 
   it('describes a cell, a whole row and a whole table in the official wording', () => {
-    expect(commentTargetLabel('requests.newReceived.0')).toBe('三、“一、本年新收政府信息公开申请数量”第1列（自然人）');
+    expect(commentTargetLabel('requests.newReceived.natural')).toBe('三、“一、本年新收政府信息公开申请数量”第1列（自然人）');
     expect(commentTargetLabel('requests.withheld3')).toBe('三、“（三）不予公开3.危及“三安全一稳定””（整行）');
     expect(commentTargetLabel('table.reviews')).toBe('四、政府信息公开行政复议、行政诉讼情况（整表）');
     expect(commentTargetLabel('text.problems')).toBe('五、存在的主要问题及改进情况');

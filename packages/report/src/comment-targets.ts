@@ -1,9 +1,9 @@
 /**
  * Where a review comment may point. The department's editor shows each comment at its target, so
  * the server accepts only ids of this scheme (the checker's targets plus whole rows and tables):
- *   a cell     requests.<row>.<0..5|total>, proactive.<row>.<col>, reviews.<block>.<result|total>
+ *   a cell     its figure key: requests.<row>.<column|total>, proactive.<row>.<col>, reviews.<block>.<result|total>
  *   a row      requests.<row>
- *   a column   requests.col.<0..6>
+ *   a column   requests.col.<column|total>
  *   a table    table.proactive, table.requests, table.reviews
  *   a section  text.<section> (text.opening, text.overview.<part>, text.problems, text.other)
  *   a contact  contact.<field>
@@ -11,7 +11,6 @@
 import {
   CONTACT_FIELDS,
   PROACTIVE_CELLS,
-  REQUEST_COLUMN_COUNT,
   REQUEST_ROWS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
@@ -19,7 +18,8 @@ import {
   requestRowFullLabel,
   type RequestRowKey,
 } from './format';
-import { TEXT_SECTIONS, targetLabel } from './targets';
+import { TEXT_SECTIONS, columnIndexOf, targetLabel } from './targets';
+import { FIGURE_BY_KEY } from './figures';
 
 export const TABLE_TARGETS = {
   'table.proactive': SECTION_HEADINGS.proactive,
@@ -30,7 +30,6 @@ export const TABLE_TARGETS = {
 export const requestRowTarget = (rowKey: RequestRowKey) => `requests.${rowKey}`;
 
 const isRequestRow = (key: string | undefined): key is RequestRowKey => REQUEST_ROWS.some((r) => r.key === key);
-const isIndex = (s: string | undefined, max: number) => s !== undefined && /^\d$/.test(s) && Number(s) <= max;
 
 /** Whether a comment may be stored against this target. */
 export function isCommentTarget(target: string): boolean {
@@ -44,10 +43,10 @@ export function isCommentTarget(target: string): boolean {
     return parts.length === 3 && REVIEW_BLOCKS.some((x) => x.key === a) && (b === 'total' || REVIEW_RESULTS.some((r) => r.key === b));
   }
   if (area === 'requests') {
-    if (a === 'col') return parts.length === 3 && isIndex(b, REQUEST_COLUMN_COUNT);
+    if (a === 'col') return parts.length === 3 && columnIndexOf(b) >= 0;
     if (!isRequestRow(a)) return false;
     if (parts.length === 2) return true;
-    return parts.length === 3 && (b === 'total' || isIndex(b, REQUEST_COLUMN_COUNT - 1));
+    return parts.length === 3 && FIGURE_BY_KEY.has(target);
   }
   return false;
 }

@@ -4,6 +4,7 @@ import {
   FEE_DECIMALS,
   OVERVIEW_PARTS,
   PROACTIVE_CELLS,
+  PROACTIVE_TABLES,
   REQUEST_COLUMN_COUNT,
   REQUEST_INPUT_ROWS,
   REVIEW_BLOCKS,
@@ -28,21 +29,26 @@ export const LIMITS = {
  */
 export type Cell = number | null;
 
+type ProactiveTable = (typeof PROACTIVE_TABLES)[number];
+type ProactiveRowKey = ProactiveTable['rows'][number]['key'];
+/** The column keys of the table 二 block a row sits in. */
+type ProactiveColumnsOf<R extends ProactiveRowKey> = ProactiveTable extends infer T
+  ? T extends ProactiveTable
+    ? R extends T['rows'][number]['key']
+      ? T['columns'][number]['key']
+      : never
+    : never
+  : never;
+export type ProactiveContent = { [R in ProactiveRowKey]: { [C in ProactiveColumnsOf<R>]: Cell } };
+
 export type ReportContent = {
   contact: Record<(typeof CONTACT_FIELDS)[number]['key'], string>;
   /** The opening paragraph (standard wording, names the year and the contact). */
   opening: string;
   /** 一、总体情况: lead paragraph plus the five sub-headings. */
   overview: { lead: string } & Record<(typeof OVERVIEW_PARTS)[number]['key'], string>;
-  /** 二: keyed by row then column, e.g. proactive.rules.issued, proactive.fees.amount. */
-  proactive: {
-    rules: { issued: Cell; repealed: Cell; inForce: Cell };
-    normativeDocs: { issued: Cell; repealed: Cell; inForce: Cell };
-    licensing: { decisions: Cell };
-    punishment: { decisions: Cell };
-    enforcement: { decisions: Cell };
-    fees: { amount: Cell };
-  };
+  /** 二: keyed by row then column, e.g. proactive.rules.issued, proactive.fees.amount (shape from PROACTIVE_TABLES). */
+  proactive: ProactiveContent;
   /** 三: the 24 typed rows, each six columns (自然人 … 其他). 总计 and （七）总计 are computed. */
   requests: Record<RequestInputRowKey, Cell[]>;
   /** 四: three blocks of four typed results; each 总计 is computed. */
@@ -97,14 +103,16 @@ export const reportContentSchema = z.strictObject({
     platform: sectionText,
     supervision: sectionText,
   }),
-  proactive: z.strictObject({
-    rules: countGroup(['issued', 'repealed', 'inForce']),
-    normativeDocs: countGroup(['issued', 'repealed', 'inForce']),
-    licensing: countGroup(['decisions']),
-    punishment: countGroup(['decisions']),
-    enforcement: countGroup(['decisions']),
-    fees: z.strictObject({ amount: amountCell }),
-  }),
+  proactive: z.strictObject(
+    Object.fromEntries(
+      PROACTIVE_TABLES.flatMap((table) =>
+        table.rows.map((row) => [
+          row.key,
+          z.strictObject(Object.fromEntries(table.columns.map((c) => [c.key, table.kind === 'amount' ? amountCell : countCell]))),
+        ]),
+      ),
+    ) as { [R in ProactiveRowKey]: z.ZodObject<{ [C in ProactiveColumnsOf<R>]: typeof countCell }, z.core.$strict> },
+  ),
   requests: z.strictObject(
     Object.fromEntries(
       REQUEST_INPUT_ROWS.map((r) => [r.key, z.array(countCell).length(REQUEST_COLUMN_COUNT, { error: '应有6列' })]),
@@ -139,14 +147,9 @@ export function emptyContent(): ReportContent {
     contact: { unit: '', person: '', phone: '', email: '' },
     opening: '',
     overview: { lead: '', active: '', request: '', management: '', platform: '', supervision: '' },
-    proactive: {
-      rules: { issued: null, repealed: null, inForce: null },
-      normativeDocs: { issued: null, repealed: null, inForce: null },
-      licensing: { decisions: null },
-      punishment: { decisions: null },
-      enforcement: { decisions: null },
-      fees: { amount: null },
-    },
+    proactive: Object.fromEntries(
+      PROACTIVE_TABLES.flatMap((table) => table.rows.map((row) => [row.key, Object.fromEntries(table.columns.map((c) => [c.key, null]))])),
+    ) as ReportContent['proactive'],
     requests: Object.fromEntries(REQUEST_INPUT_ROWS.map((r) => [r.key, nullRow()])) as ReportContent['requests'],
     reviews: Object.fromEntries(
       REVIEW_BLOCKS.map((b) => [b.key, Object.fromEntries(REVIEW_RESULTS.map((r) => [r.key, null]))]),

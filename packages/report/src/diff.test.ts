@@ -12,7 +12,7 @@ describe('diffContent', () => {
     const after = makeReport({ requests: { newReceived: [703, 98, 6, 9, 31, 13] } });
     expect(diffContent(before, after)).toEqual([
       {
-        target: 'requests.newReceived.0',
+        target: 'requests.newReceived.natural',
         label: '三、“一、本年新收政府信息公开申请数量”第1列（自然人）',
         kind: 'cell',
         before: 702,

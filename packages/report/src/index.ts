@@ -10,3 +10,6 @@ export { parseTextNumber } from './checker-text';
 export * from './diff';
 export * from './compare';
 export * from './comment-targets';
+export * from './figures';
+export * from './layout';
+export { OFFICIAL_HEADERS, type OfficialHeader } from './official-headers.fixture';

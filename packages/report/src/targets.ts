@@ -1,14 +1,17 @@
 /**
  * Stable target ids and the human location of each one.
- * The UI focuses form elements by these ids and review comments are stored against them, so the
- * scheme must not change: proactive.<row>.<col>, requests.<row>.<0..5|total>, requests.col.<0..6>,
- * reviews.<block>.<result|total>, text.<section>, contact.<field>.
+ * The UI focuses form elements by these ids and review comments are stored against them. A figure's
+ * target is its figure key (figures.ts, the open-data field name): proactive.<row>.<col>,
+ * requests.<row>.<column|total>, reviews.<block>.<result|total>; besides: requests.col.<column|total>
+ * (a whole column of table 三), text.<section>, contact.<field>.
+ * Ids of the first scheme (requests.<row>.<0..5>, requests.col.<0..6>) are read by `canonicalTarget`.
  */
 import {
   CONTACT_FIELDS,
   OVERVIEW_PARTS,
   PROACTIVE_CELLS,
   REQUEST_COLUMN_COUNT,
+  REQUEST_COLUMNS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
   REVIEW_TOTAL_LABEL,
@@ -22,13 +25,33 @@ import {
   type ReviewResultKey,
 } from './format';
 import type { ReportContent } from './content';
+import { requestFigureKey, reviewFigureKey, TOTAL_KEY } from './figures';
 
 export const proactiveTarget = (path: string) => `proactive.${path}`;
 /** colIndex is 0-based over the six typed columns; 'total' is the 总计 column. */
-export const requestCellTarget = (rowKey: RequestRowKey, col: number | 'total') => `requests.${rowKey}.${col}`;
-/** A whole column of table 三; 6 is the 总计 column. */
-export const requestColumnTarget = (colIndex: number) => `requests.col.${colIndex}`;
-export const reviewTarget = (block: ReviewBlockKey, result: ReviewResultKey | 'total') => `reviews.${block}.${result}`;
+export const requestCellTarget = (rowKey: RequestRowKey, col: number | 'total'): string => requestFigureKey(rowKey, col);
+/** A whole column of table 三 by index; 6 is the 总计 column. */
+export const requestColumnTarget = (colIndex: number) => `requests.col.${columnKeyAt(colIndex)}`;
+export const reviewTarget = (block: ReviewBlockKey, result: ReviewResultKey | 'total'): string => reviewFigureKey(block, result);
+
+/** Column key of table 三 by index (0–5 typed, 6 = total). */
+export function columnKeyAt(colIndex: number): string {
+  return colIndex >= REQUEST_COLUMN_COUNT ? TOTAL_KEY : REQUEST_COLUMNS[colIndex]!.key;
+}
+/** Index of a table 三 column key (0–5 typed, 6 = total), or -1. */
+export function columnIndexOf(colKey: string | undefined): number {
+  if (colKey === TOTAL_KEY) return REQUEST_COLUMN_COUNT;
+  return REQUEST_COLUMNS.findIndex((c) => c.key === colKey);
+}
+
+/** A target id in the current scheme; ids with a column number (the first scheme) are translated. */
+export function canonicalTarget(target: string): string {
+  const m = /^requests\.(\w+)\.([0-6])$/.exec(target);
+  if (!m) return target;
+  const index = Number(m[2]);
+  if (m[1] !== 'col' && index === REQUEST_COLUMN_COUNT) return target;
+  return `requests.${m[1]}.${columnKeyAt(index)}`;
+}
 export const contactTarget = (field: ContactKey) => `contact.${field}`;
 
 /** "二、第二十条第（一）项 规章·本年制发件数" */
@@ -84,16 +107,17 @@ export const TEXT_SECTIONS: readonly TextSection[] = [
 ];
 
 /** Human location of any target id, for lists of issues and review comments. */
-export function targetLabel(target: string): string {
+export function targetLabel(raw: string): string {
+  const target = canonicalTarget(raw);
   const text = TEXT_SECTIONS.find((s) => s.target === target);
   if (text) return text.label;
   const parts = target.split('.');
   const [area, a, b] = parts;
   if (area === 'proactive' && a && b) return proactiveLocation(`${a}.${b}`);
   if (area === 'contact' && CONTACT_FIELDS.some((f) => f.key === a)) return contactLocation(a as ContactKey);
-  if (area === 'requests' && a === 'col' && b !== undefined) return requestColumnLocation(Number(b));
-  if (area === 'requests' && a && b !== undefined) {
-    return requestCellLocation(a as RequestRowKey, b === 'total' ? 'total' : Number(b));
+  if (area === 'requests' && a === 'col' && columnIndexOf(b) >= 0) return requestColumnLocation(columnIndexOf(b));
+  if (area === 'requests' && a && columnIndexOf(b) >= 0) {
+    return requestCellLocation(a as RequestRowKey, b === TOTAL_KEY ? 'total' : columnIndexOf(b));
   }
   if (area === 'reviews' && REVIEW_BLOCKS.some((x) => x.key === a) && b) {
     return reviewLocation(a as ReviewBlockKey, b as ReviewResultKey | 'total');

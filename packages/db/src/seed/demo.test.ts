@@ -251,7 +251,7 @@ describe('open year in progress', () => {
       expect(ret?.comment, dept.code).toBeTruthy();
       expect(t.db.select().from(reviewComments).where(eq(reviewComments.reportId, report.id)).all().length, dept.code).toBeGreaterThan(0);
     }
-    const cellComment = t.db.select().from(reviewComments).where(eq(reviewComments.target, 'requests.newReceived.0')).get();
+    const cellComment = t.db.select().from(reviewComments).where(eq(reviewComments.target, 'requests.newReceived.natural')).get();
     expect(cellComment).toBeDefined();
   });
 

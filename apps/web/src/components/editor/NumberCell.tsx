@@ -7,8 +7,8 @@ import { useEditorActions, visibleIssues, type EditorState } from './EditorConte
 export function focusTarget(target: string): boolean {
   let selector = `[data-target="${CSS.escape(target)}"]`;
   // A whole column of table 三 (rule 4): go to its 四、结转下年度继续办理 cell, the usual culprit.
-  const col = /^requests\.col\.(\d)$/.exec(target);
-  if (col) selector = `[data-target="requests.carriedOver.${col[1] === '6' ? 'total' : col[1]}"]`;
+  const col = /^requests\.col\.(\w+)$/.exec(target);
+  if (col) selector = `[data-target="requests.carriedOver.${col[1]}"]`;
   const el = document.querySelector<HTMLElement>(selector);
   if (!el) return false;
   el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
@@ -29,8 +29,8 @@ function focusInReadingOrder(from: HTMLElement, step: 1 | -1) {
 
 function cellClass(s: EditorState, target: string, extra = ''): string {
   const issues = visibleIssues(s, target);
-  const col = /^requests\.\w+\.(\d)$/.exec(target);
-  const colIssues = col ? visibleIssues(s, `requests.col.${col[1]}`) : [];
+  const col = /^requests\.(\w+)\.(\w+)$/.exec(target);
+  const colIssues = col && col[1] !== 'col' ? visibleIssues(s, `requests.col.${col[2]}`) : [];
   const classes = ['num', 'cell', extra];
   if (s.entryErrors[target] || issues.some((i) => i.severity === 'error')) classes.push('has-error');
   else if (colIssues.some((i) => i.severity === 'error')) classes.push('col-error');

@@ -4,117 +4,58 @@
  */
 import {
   FEE_DECIMALS,
+  FIGURE_BY_KEY,
   LIMITS,
-  PROACTIVE_CELLS,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
-  REVIEW_BLOCKS,
-  REVIEW_RESULTS,
+  TABLE_LAYOUTS,
+  TABLE_ORDER,
   hasAtMostDecimals,
   parseCellText,
-  proactiveTarget,
-  requestCellTarget,
-  requestRowFullLabel,
-  reviewBlockFullLabel,
-  reviewTarget,
+  readInput,
+  writeInputs,
   type Cell,
+  type FigureTable,
   type ReportContent,
-  type RequestInputRowKey,
-  type ReviewBlockKey,
-  type ReviewResultKey,
 } from '@ccgov/report';
 
 export type CellKind = 'count' | 'amount';
-export type GridKey = 'proactive' | 'requests' | 'reviews';
+export type GridKey = FigureTable;
 
-/** A grid row: typed cells by target, null where the official table has a computed cell. */
+/** A grid row: typed cells by target (figure key), null where the official table has a computed cell. */
 export type GridRow = (string | null)[];
 
-export const PROACTIVE_GRID: GridRow[] = (() => {
-  const rows = new Map<string, string[]>();
-  for (const c of PROACTIVE_CELLS) rows.set(c.rowKey, [...(rows.get(c.rowKey) ?? []), proactiveTarget(c.path)]);
-  return [...rows.values()];
-})();
-
-export const REQUEST_GRID: GridRow[] = REQUEST_ROWS.map((row) =>
-  row.key === 'resultTotal'
-    ? Array(REQUEST_COLUMNS.length + 1).fill(null)
-    : [...REQUEST_COLUMNS.map((_, i) => requestCellTarget(row.key, i)), null],
-);
-
-export const REVIEW_GRID: GridRow[] = [REVIEW_BLOCKS.flatMap((b) => [...REVIEW_RESULTS.map((r) => reviewTarget(b.key, r.key)), null])];
-
-export const GRIDS: Record<GridKey, GridRow[]> = { proactive: PROACTIVE_GRID, requests: REQUEST_GRID, reviews: REVIEW_GRID };
+/** The figure rows of each official layout, as the keyboard moves through them. */
+export const GRIDS: Record<GridKey, GridRow[]> = Object.fromEntries(
+  TABLE_ORDER.map((key) => [
+    key,
+    TABLE_LAYOUTS[key].rows
+      .map((cells) => cells.flatMap((c) => (c.type === 'figure' ? [c.figure.computed ? null : c.figure.key] : [])))
+      .filter((row) => row.length > 0),
+  ]),
+) as Record<GridKey, GridRow[]>;
 
 /** Every number cell in reading order, with what the form needs to show it. */
 export type CellInfo = { target: string; grid: GridKey; row: number; col: number; kind: CellKind; label: string };
 
 export const CELLS: Map<string, CellInfo> = (() => {
   const out = new Map<string, CellInfo>();
-  const add = (grid: GridKey, label: (target: string) => string, kind: (target: string) => CellKind) =>
+  for (const grid of TABLE_ORDER) {
     GRIDS[grid].forEach((cells, row) =>
       cells.forEach((target, col) => {
-        if (target) out.set(target, { target, grid, row, col, kind: kind(target), label: label(target) });
+        const figure = target ? FIGURE_BY_KEY.get(target) : undefined;
+        if (target && figure) out.set(target, { target, grid, row, col, kind: figure.kind, label: figure.name });
       }),
     );
-  add(
-    'proactive',
-    (t) => {
-      const c = PROACTIVE_CELLS.find((x) => proactiveTarget(x.path) === t)!;
-      return `${c.rowLabel} ${c.colLabel}`;
-    },
-    (t) => PROACTIVE_CELLS.find((x) => proactiveTarget(x.path) === t)!.kind,
-  );
-  add(
-    'requests',
-    (t) => {
-      const [, row, col] = t.split('.');
-      return `${requestRowFullLabel(row as RequestInputRowKey)} ${REQUEST_COLUMNS[Number(col)]!.label}`;
-    },
-    () => 'count',
-  );
-  add(
-    'reviews',
-    (t) => {
-      const [, block, result] = t.split('.');
-      return `${reviewBlockFullLabel(block as ReviewBlockKey)} ${REVIEW_RESULTS.find((r) => r.key === result)!.label}`;
-    },
-    () => 'count',
-  );
+  }
   return out;
 })();
 
 export function readCell(content: ReportContent, target: string): Cell {
-  const [area, a, b] = target.split('.') as [string, string, string];
-  if (area === 'proactive') return (content.proactive as unknown as Record<string, Record<string, Cell>>)[a]?.[b] ?? null;
-  if (area === 'requests') return content.requests[a as RequestInputRowKey]?.[Number(b)] ?? null;
-  if (area === 'reviews') return content.reviews[a as ReviewBlockKey]?.[b as ReviewResultKey] ?? null;
-  return null;
+  return readInput(content, target);
 }
 
 /** A copy of the content with some cells replaced (only the touched branches are copied). */
 export function writeCells(content: ReportContent, values: ReadonlyMap<string, Cell>): ReportContent {
-  if (values.size === 0) return content;
-  const next: ReportContent = {
-    ...content,
-    proactive: { ...content.proactive },
-    requests: { ...content.requests },
-    reviews: { ...content.reviews },
-  };
-  for (const [target, value] of values) {
-    const [area, a, b] = target.split('.') as [string, string, string];
-    if (area === 'proactive') {
-      const rows = next.proactive as unknown as Record<string, Record<string, Cell>>;
-      rows[a] = { ...rows[a], [b]: value };
-    } else if (area === 'requests') {
-      const row = [...next.requests[a as RequestInputRowKey]];
-      row[Number(b)] = value;
-      next.requests[a as RequestInputRowKey] = row;
-    } else if (area === 'reviews') {
-      next.reviews[a as ReviewBlockKey] = { ...next.reviews[a as ReviewBlockKey], [b]: value };
-    }
-  }
-  return next;
+  return writeInputs(content, values);
 }
 
 /** How a cell's number is shown while not being typed in. */

@@ -56,7 +56,7 @@ export function elementsForTarget(root: Element, target: string): Element[] {
   }
   const parts = target.split('.');
   if (parts[0] === 'requests' && parts.length === 2) {
-    const th = root.querySelector(`td[data-cell="${CSS.escape(`${target}.0`)}"]`)?.closest('tr')?.querySelector('th[scope="row"]');
+    const th = root.querySelector(`td[data-cell="${CSS.escape(`${target}.total`)}"]`)?.closest('tr')?.querySelector('th[scope="row"]');
     return th ? [th] : [];
   }
   return [...root.querySelectorAll(`[data-cell="${CSS.escape(target)}"]`)];

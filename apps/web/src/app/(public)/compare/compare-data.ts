@@ -1,7 +1,6 @@
 import 'server-only';
 import { FIGURE_FIELDS, figureLabel, figureValues, formatFigure, type FigureField } from '@ccgov/documents';
-import { disclosureRates, formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/api';
-import { SECTION_HEADINGS } from '@ccgov/report';
+import { disclosureRates, formatRate, RATE_DEFINITIONS, SECTION_HEADINGS, type RateKey } from '@ccgov/report';
 import { loadList, loadPublication } from '@/server/public-data';
 
 /** A figure the compare page can show: one of the format's figures, or a derived rate. */
@@ -14,7 +13,7 @@ const figureOption = (f: FigureField): CompareFigure => ({ key: f.key, label: fi
 
 /** Offered in the form: all of 二 and 四, the 总计 column of each row of 三, and the rates. */
 export const FIGURE_OPTIONS: CompareFigure[] = [
-  ...FIGURE_FIELDS.filter((f) => f.section !== 'requests' || f.key.endsWith('.total')).map(figureOption),
+  ...FIGURE_FIELDS.filter((f) => f.table !== 'requests' || f.key.endsWith('.total')).map(figureOption),
   ...RATE_KEYS.map((k) => ({ key: `rate.${k}`, label: RATE_DEFINITIONS[k].label, group: RATES_GROUP })),
 ];
 export const FIGURE_GROUPS = [SECTION_HEADINGS.proactive, SECTION_HEADINGS.requests, SECTION_HEADINGS.reviews, RATES_GROUP];

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { REQUEST_ROWS, REQUEST_TOTAL_LABEL } from '@ccgov/report';
-import { KIND_LABELS, reportGrids } from '@ccgov/documents';
-import { formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/api';
+import { REQUEST_ROWS, REQUEST_TOTAL_LABEL, SECTION_HEADINGS, TABLE_LAYOUTS, TABLE_ORDER } from '@ccgov/report';
+import { KIND_LABELS } from '@ccgov/documents';
+import { formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/report';
 import { loadSummary, loadTrend, loadYears, parseYear } from '@/server/public-data';
-import { GridTable } from '../_components/GridTable';
+import { ReportTable } from '@/components/OfficialTable';
 import { BarChart, ColumnChart } from '../_components/Charts';
 import { Downloads } from '../_components/Downloads';
 
@@ -32,7 +32,6 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const s = await loadSummary(year);
   if (!s) notFound();
   const trend = await loadTrend();
-  const grids = reportGrids(s.sums);
   const count = (kind: string) => s.published.filter((p) => p.departmentKind === kind).length;
 
   return (
@@ -220,10 +219,10 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </div>
       </section>
 
-      {(['proactive', 'requests', 'reviews'] as const).map((key) => (
+      {TABLE_ORDER.map((key) => (
         <section className="card" key={key} aria-labelledby={`sum-${key}`}>
-          <h2 id={`sum-${key}`}>{grids[key].title}（全区合计）</h2>
-          <GridTable grid={grids[key]} label={`${grids[key].title}（全区合计）`} />
+          <h2 id={`sum-${key}`}>{SECTION_HEADINGS[key]}（全区合计）</h2>
+          <ReportTable layout={TABLE_LAYOUTS[key]} content={s.sums} label={`${SECTION_HEADINGS[key]}（全区合计）`} />
         </section>
       ))}
     </>

@@ -69,12 +69,6 @@ export function sumFigures(contents: ReportContent[]): Record<string, number> {
   return sum;
 }
 
-/** The page's data-cell names of ReportView (requests columns by index 0–5) mapped to field names. */
-export function reportViewCellToField(cell: string): string {
-  const m = /^requests\.(\w+)\.(\d)$/.exec(cell);
-  return m ? `requests.${m[1]}.${REQUEST_COLUMNS[Number(m[2])]!.key}` : cell;
-}
-
 export const formatAmount = (v: number) => String(Number(v.toFixed(4)));
 
 export async function downloadedBytes(download: Download): Promise<Buffer> {

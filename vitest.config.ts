@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One run over every package's tests; each package may add its own settings.
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    // packages/* each; the server scripts' own tests (scripts/*.test.mjs) as one more project.
+    projects: ['packages/*', { test: { name: 'scripts', include: ['scripts/**/*.test.mjs'], environment: 'node' } }],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// npm run bench: requests per second and p50/p99 latency of the public pages and the open-data
-// API against the production build, on a temporary demo database and a free loopback port.
-// Builds only when no build exists (NEXT_DIST_DIR, default .next). Also reports the first-load
-// JavaScript of the report page (the sum of the script files its HTML loads, nomodule polyfills aside).
-//   BENCH_DURATION=10 (seconds per target)  BENCH_CONNECTIONS=10
+// npm run bench: the public answers of the production server (scripts/serve.mjs, as `npm start`
+// runs it) against a baseline static server that sends the very same bytes, in the same run, on
+// a temporary demo database and free loopback ports. Prints req/s, p50 and p99 per target for
+// both, and the ratio portal ÷ baseline (these machines are noisy: only the ratio compares), then
+// the transferred sizes and the JavaScript each public page loads.
+// Builds only when no build exists (NEXT_DIST_DIR, default .next).
+//   BENCH_DURATION=10 (seconds per target and server)  BENCH_CONNECTIONS=50
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,7 +18,7 @@ ensureDependencies();
 const { default: autocannon } = await import('autocannon');
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const webDir = join(ROOT, 'apps/web');
 const bin = (name) => join(ROOT, 'node_modules/.bin', name);
@@ -39,20 +41,23 @@ if (setup.status !== 0) {
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-  cwd: webDir,
-  env: { ...env, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
+const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  cwd: ROOT,
+  env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+const children = [server];
 
 let stopped = false;
 function stop() {
   if (stopped) return;
   stopped = true;
-  try {
-    process.kill(server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
+  for (const child of children) {
+    try {
+      process.kill(child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -72,32 +77,68 @@ try {
   if (!report) throw new Error('no published report to measure');
 
   const targets = [
-    ['首页 home', '/'],
-    ['报告页 report page', `/reports/${report.id}`],
-    ['全区汇总 summary', '/summary'],
-    ['开放数据 open data', `/api/open/reports/${report.id}`],
+    { name: '报告页 report page', path: `/reports/${report.id}` },
+    { name: '首页 home', path: '/' },
+    { name: '全区汇总 summary', path: '/summary' },
+    { name: '开放数据 open data', path: `/api/open/reports/${report.id}` },
+    { name: 'PDF 下载 download', path: `/reports/${report.id}/pdf` },
+    { name: '304 重新验证 revalidation', path: `/reports/${report.id}`, conditional: true },
   ];
-  // One request each first: fills the public cache as the first reader after a publish would.
-  for (const [, path] of targets) await (await fetch(base + path)).arrayBuffer();
 
+  // One request each first, as the first reader after a publish; its bytes are what the baseline sends.
+  const manifest = {};
+  const sizes = [];
+  for (const t of targets) {
+    const res = await fetch(base + t.path, { headers: { 'accept-encoding': 'identity' } });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
+    t.etag = res.headers.get('etag');
+    manifest[t.path] = { contentType: res.headers.get('content-type'), etag: t.etag ?? '"x"', body: body.toString('base64') };
+    if (!t.conditional) sizes.push({ name: t.name, path: t.path, raw: body.length, gzip: gzipSync(body).length, js: await scriptBytes(body, res.headers.get('content-type')) });
+  }
+  const manifestPath = join(tmp, 'baseline.json');
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  const basePort = await freePort();
+  const baseline = spawn(process.execPath, [join(ROOT, 'scripts/static-baseline.mjs'), manifestPath, String(basePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(baseline);
+  const baselineUrl = `http://127.0.0.1:${basePort}`;
+  await waitForHttp(`${baselineUrl}${targets[0].path}`, 10_000);
+
+  const measure = async (origin, t) => {
+    const headers = t.conditional ? { 'if-none-match': t.etag } : {};
+    const r = await autocannon({ url: origin + t.path, connections, duration, headers });
+    const expected = t.conditional ? (r.statusCodeStats?.['304']?.count ?? 0) : r['2xx'];
+    return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, unexpected: r.requests.total - expected, errors: r.errors + r.timeouts };
+  };
   const rows = [];
-  for (const [name, path] of targets) {
-    log(`${name}: ${path} — ${duration}s, ${connections} connections…`);
-    const r = await autocannon({ url: base + path, connections, duration });
-    rows.push({
-      target: name,
-      path,
-      'req/s': Math.round(r.requests.average),
-      'p50 ms': r.latency.p50,
-      'p99 ms': r.latency.p99,
-      'non-2xx': r.non2xx,
-      errors: r.errors + r.timeouts,
-    });
+  for (const t of targets) {
+    log(`${t.name}: ${t.path} — ${duration}s × 2, ${connections} connections…`);
+    const portal = await measure(base, t);
+    const stat = await measure(baselineUrl, t);
+    rows.push({ ...t, portal, stat, ratio: stat.rps ? portal.rps / stat.rps : 0 });
   }
 
-  // First-load JS of the report page: every script its HTML loads, raw and gzip-compressed.
-  const html = await (await fetch(`${base}/reports/${report.id}`)).text();
-  // Polyfills marked nomodule are skipped by every browser that runs modules, so they do not count.
+  console.log(`\nBench: ${duration}s per target and server, ${connections} connections, node ${process.version}, ${new Date().toISOString()}`);
+  console.log('| target | path | portal req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio | unexpected status | errors |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.path} | ${r.portal.rps} | ${r.portal.p50} | ${r.portal.p99} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${r.ratio.toFixed(2)} | ${r.portal.unexpected} | ${r.portal.errors} |`);
+  }
+  console.log('\n| page | path | HTML raw kB | gzip kB | JavaScript loaded kB (raw / gzip) |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const s of sizes) console.log(`| ${s.name} | ${s.path} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} | ${s.js ? `${(s.js.raw / 1024).toFixed(1)} / ${(s.js.gzip / 1024).toFixed(1)} (${s.js.count} files)` : '—'} |`);
+  if (rows.some((r) => r.portal.unexpected > 0 || r.portal.errors > 0)) process.exitCode = 1;
+} catch (e) {
+  console.error(`[portal] bench failed: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+} finally {
+  stop();
+}
+
+/** The JavaScript an HTML page loads (nomodule polyfills aside, which module browsers skip). */
+async function scriptBytes(body, contentType) {
+  if (!String(contentType).startsWith('text/html')) return null;
+  const html = body.toString('utf8');
   const srcs = [
     ...new Set(
       [...html.matchAll(/<script([^>]*)>/g)]
@@ -108,24 +149,13 @@ try {
     ),
   ];
   let raw = 0;
-  let gz = 0;
+  let gzip = 0;
   for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    raw += body.length;
-    gz += gzipSync(body).length;
+    const js = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += js.length;
+    gzip += gzipSync(js).length;
   }
-
-  console.log(`\nBench: ${duration}s per target, ${connections} connections, node ${process.version}, ${new Date().toISOString()}`);
-  console.log('| target | path | req/s | p50 ms | p99 ms | non-2xx | errors |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.target} | ${r.path} | ${r['req/s']} | ${r['p50 ms']} | ${r['p99 ms']} | ${r['non-2xx']} | ${r.errors} |`);
-  console.log(
-    `\nReport page first-load JS: ${srcs.length} scripts, ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`,
-  );
-  if (rows.some((r) => r['non-2xx'] > 0 || r.errors > 0)) process.exitCode = 1;
-} catch (e) {
-  console.error(`[portal] bench failed: ${e instanceof Error ? e.message : e}`);
-  process.exitCode = 1;
-} finally {
-  stop();
+  // Inline scripts (Next's RSC payload among them) count too.
+  const inline = Buffer.from([...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join(''));
+  return { raw: raw + inline.length, gzip: gzip + (inline.length ? gzipSync(inline).length : 0), count: srcs.length };
 }

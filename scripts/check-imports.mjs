@@ -4,8 +4,10 @@
 //   db:     report, drizzle, better-sqlite3, bcryptjs
 //   auth:   db, report, next-auth, zod
 //   api:    report, db, auth, excel, @trpc/server, superjson, zod
-//   excel:  report, exceljs (spreadsheets in and out; knows no database)
+//   excel:  report, exceljs, fflate and jszip (spreadsheets in and out, the upload zip guard; knows no database)
 //   documents: report, pdfkit, docx (PDF, Word, CSV and JSON of a report; knows no database)
+//   importer: report, node-html-parser, mammoth (published reports and Word files read into the format; no database —
+//             its command line under src/cli/ may use the other packages)
 //   web:    anything, but packages never import from apps
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,10 +17,11 @@ const ALLOWED = {
   db: ['@ccgov/report', 'drizzle-orm', 'better-sqlite3', 'bcryptjs'],
   auth: ['@ccgov/db', '@ccgov/report', 'next-auth', 'zod'],
   api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@ccgov/excel', '@trpc/server', 'superjson', 'zod'],
-  excel: ['@ccgov/report', 'exceljs'],
+  excel: ['@ccgov/report', 'exceljs', 'fflate', 'jszip'],
   documents: ['@ccgov/report', 'pdfkit', 'docx'],
+  importer: ['@ccgov/report', 'node-html-parser', 'mammoth'],
 };
-const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip'];
+const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip', 'fflate', 'saxes', 'docx'];
 
 const pkgDir = process.cwd();
 const name = basename(pkgDir);

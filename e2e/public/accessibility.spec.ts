@@ -14,15 +14,19 @@ const PAGES = [
   ['compare', '/compare'],
   ['compare with results', `/compare?d=${first!.department_id}&d=${second!.department_id}&y=${year}&y=${year - 1}&f=all`],
 ] as const;
-// axe is slow on these long pages: the search results page holds the whole home page and the
-// compare results page holds its form, so these four cover the four public pages.
-const AXE_PAGES = PAGES.filter(([name]) => ['home with search results', 'report', 'summary', 'compare with results'].includes(name));
+// axe is slow on these long pages: the compare results page holds its form, so these cover the
+// four public pages (the home page with and without search results) and the page of a missing report.
+const AXE_PAGES = [
+  ...PAGES.filter(([name]) => ['home', 'home with search results', 'report', 'summary', 'compare with results'].includes(name)),
+  ['missing report', '/reports/99999999'],
+] as const;
 const AXE_PHONE_PAGES = AXE_PAGES.filter(([name]) => ['report', 'summary'].includes(name));
 
-async function seriousViolations(page: Page) {
+/** Moderate, serious and critical findings (landmarks, regions and the like are moderate). */
+async function notableViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
@@ -33,12 +37,12 @@ for (const [width, pages] of [
   test.describe(`at ${width} px wide`, () => {
     test.use({ viewport: { width, height: 900 } });
     for (const [name, url] of pages) {
-      test(`the ${name} page has no serious or critical accessibility violation`, async ({ page }) => {
+      test(`the ${name} page has no moderate, serious or critical accessibility finding`, async ({ page }) => {
         // axe walks every node of these long pages; on a busy machine that takes a while.
         test.slow();
         await page.goto(url);
         await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await notableViolations(page)).toEqual([]);
       });
     }
   });
@@ -75,4 +79,25 @@ test('a keyboard user searches, opens a report and sees where the focus is', asy
   expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('陈仓区数据局');
+});
+
+test('a missing page has exactly one main landmark, with or without the public layout around it', async ({ page }) => {
+  for (const url of ['/reports/99999999', `/summary?year=1900`, '/no-such-page']) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' }), url).toBeVisible();
+    expect(await page.locator('main').count(), url).toBe(1);
+    expect(await page.locator('main main').count(), url).toBe(0);
+  }
+});
+
+test('the site icon the pages link to is served', async ({ page, request }) => {
+  await page.goto('/');
+  const icons = await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const href of [...icons, '/favicon.ico']) {
+    const res = await request.get(href);
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()['content-type'], href).toMatch(/^image\//);
+  }
 });

@@ -43,9 +43,11 @@ export default async function globalSetup() {
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const server = spawn(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: join(ROOT, 'apps/web'),
-    env: { ...env, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseURL },
+  // The production server as `npm start` runs it (scripts/serve.mjs: forwarding headers from
+  // clients are dropped, TRUST_PROXY is off).
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseURL, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   writeFileSync(join(dir, 'server.pid'), String(server.pid));

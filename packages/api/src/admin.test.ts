@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSessionUser } from '@ccgov/auth';
+import { createSession, loadSessionUser } from '@ccgov/auth';
 import { auditLog, departments, desc, eq, publications, users, verifyPassword } from '@ccgov/db';
 import { appRouter, createCaller } from './root';
 import { harness, userId } from './test-utils';
@@ -11,9 +11,13 @@ const admin = h.as('admin');
 
 const userRow = (username: string) => h.db.select().from(users).where(eq(users.username, username)).get()!;
 /** What the session cookie of a signed-in user carries. */
-const claimsOf = (username: string) => ({ uid: userRow(username).id, sv: userRow(username).sessionVersion });
+const claimsOf = (username: string) => ({
+  uid: userRow(username).id,
+  sv: userRow(username).sessionVersion,
+  sid: createSession(h.db, userRow(username).id, { ip: '10.1.2.3', userAgent: 'vitest' }),
+});
 /** A tRPC call made with a session cookie, resolved against the database as the web app does. */
-const withSession = (claims: { uid: number; sv: number }) => createCaller({ db: h.db, user: loadSessionUser(h.db, claims), ip: '10.1.2.3' });
+const withSession = (claims: { uid: number; sv: number; sid: string }) => createCaller({ db: h.db, user: loadSessionUser(h.db, claims), ip: '10.1.2.3' });
 const lastAudit = () => h.db.select().from(auditLog).orderBy(desc(auditLog.id)).get()!;
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
@@ -41,12 +45,13 @@ describe('disabling an account', () => {
   });
 
   it('is recorded in the audit log with the admin, role, IP and outcome', () => {
-    const line = lastAudit();
+    // The last line of its kind: the refused call after it is audited too (access.unauthorized).
+    const line = h.db.select().from(auditLog).where(eq(auditLog.action, 'user.disable')).orderBy(desc(auditLog.id)).get()!;
     expect(line).toMatchObject({ action: 'user.disable', username: 'admin', role: 'admin', ip: '127.0.0.1', outcome: 'success', target: `user:${userRow('jtj').id}` });
   });
 
   it('enabling it again lets a new sign-in work, while the old session stays ended', async () => {
-    const old = { uid: userRow('jtj').id, sv: userRow('jtj').sessionVersion - 1 };
+    const old = { ...claimsOf('jtj'), sv: userRow('jtj').sessionVersion - 1 };
     await admin.admin.setUserActive({ id: userRow('jtj').id, active: true });
     expect(loadSessionUser(h.db, old)).toBeNull();
     expect(loadSessionUser(h.db, claimsOf('jtj'))?.username).toBe('jtj');

@@ -13,7 +13,7 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'public.list': 'public',
   'public.years': 'public',
   'public.get': 'public',
-  'public.searchIndex': 'public',
+  'public.search': 'public',
   'public.summary': 'public',
   'public.trend': 'public',
   'department.list': ['department'],
@@ -61,6 +61,12 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'excel.published': ['reviewer', 'publisher', 'admin'],
   'settings.review': ['reviewer', 'publisher', 'admin'],
   'settings.setRequiredSignoffs': ['admin'],
+  'security.mySessions': ['department', 'reviewer', 'publisher', 'admin'],
+  'security.signOutEverywhere': ['department', 'reviewer', 'publisher', 'admin'],
+  'security.sessions': ['admin'],
+  'security.locks': ['admin'],
+  'security.endSession': ['admin'],
+  'security.unlockAccount': ['admin'],
 };
 
 const ACCOUNTS: Record<Role, string> = { department: 'fgj', reviewer: 'reviewer', publisher: 'publisher', admin: 'admin' };

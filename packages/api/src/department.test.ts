@@ -233,7 +233,7 @@ describe('submitting, recalling and status changes the workflow does not allow',
     expect(r.message).toContain('不能提交');
     const errors = (r.data as { errors: { code: string; target: string; message: string }[] }).errors;
     expect(errors).toContainEqual(expect.objectContaining({ code: 'requests.balance', target: 'requests.col.natural' }));
-    expect(errors[0]!.message).toContain('第一项+第二项');
+    expect(errors[0]!.message).toContain('表三“自然人”列：本年新收');
     expect(stored(id)).toEqual(before);
   });
 

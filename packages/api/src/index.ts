@@ -2,5 +2,19 @@ export { appRouter, createCaller, type AppRouter } from './root';
 export type { Context } from './trpc';
 export { AppError } from './errors';
 // Pure helpers the public pages run on cached data (no database access).
-export { disclosureRates, formatRate, RATE_DEFINITIONS, sumContents, type Rate, type RateKey } from './services/public-summary';
-export { normalizeSearch, searchReports, SEARCH_MAX_LENGTH, type SearchDoc, type SearchHit } from './services/public-search';
+export {
+  buildSearchIndex,
+  loadSearchDocs,
+  normalizeSearch,
+  searchQueryProblem,
+  searchReports,
+  SEARCH_MAX_LENGTH,
+  SEARCH_MAX_TERMS,
+  type SearchDoc,
+  type SearchHit,
+  type SearchIndex,
+} from './services/public-search';
+// The HTTP endpoint with its request limits (batch size, body size, JSON depth).
+export { handleTrpcRequest, httpLimits, jsonTooDeep, type HttpLimits } from './http';
+// The cap on concurrent expensive anonymous requests (PDF, Word, compare, search).
+export { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, createGate, expensiveLimit, type Gate } from './gate';

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '@ccgov/excel';
 import { departments, eq, reminders, reportingYears } from '@ccgov/db';
-import { realisticReport } from '@ccgov/report';
-import { chinaToday, daysUntil } from './services/deadlines';
+import { chinaToday, daysUntil, realisticReport } from '@ccgov/report';
 import { harness } from './test-utils';
 
 const h = harness();

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadSessionUser } from '@ccgov/auth';
+import { createSession, loadSessionUser } from '@ccgov/auth';
 import { and, eq, openDb, publications, reportEvents, reviewComments, signoffs, users, type Db } from '@ccgov/db';
 import { makeReport } from '@ccgov/report';
 import { AppError } from './errors';
@@ -45,7 +45,7 @@ addUser(h, 'publisher2', 'publisher');
 
 function sessionOf(db: Db, username: string) {
   const u = db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(db, { uid: u.id, sv: u.sessionVersion })!;
+  return loadSessionUser(db, { uid: u.id, sv: u.sessionVersion, sid: createSession(db, u.id, { ip: null, userAgent: null }) })!;
 }
 
 const eventsOf = (t: Harness, id: number) => t.db.select().from(reportEvents).where(eq(reportEvents.reportId, id)).all();
@@ -394,7 +394,9 @@ describe('corrections and withdrawals', () => {
     const corrected = pubs.find((p) => p.current)!;
     expect(corrected).toMatchObject({ correctionNote: '表三“予以公开”数据填报有误，予以更正。', supersedesId: original!.id });
     const list = await h.as(null).public.list({ year: Y - 1 });
-    expect(list.find((p) => p.reportId === id)).toMatchObject({ id: corrected.id, corrected: true });
+    // The public list names publications, never internal report ids.
+    expect(list.find((p) => p.id === corrected.id)).toMatchObject({ corrected: true });
+    expect(list.map((p) => p.id)).not.toContain(original!.id);
     const earlier = await h.as(null).public.get({ id: original!.id });
     expect(earlier.publication.current).toBe(false);
     expect(earlier.currentId).toBe(corrected.id);
@@ -407,7 +409,7 @@ describe('corrections and withdrawals', () => {
     const [pub] = publicationsOf(h, id);
     const r = await h.as('publisher').review.unpublish({ id, version: h.report(id).version, reason: '发现涉密信息，暂时撤下。' });
     expect(r.status).toBe('withdrawn');
-    expect((await h.as(null).public.list({ year: Y - 1 })).map((p) => p.reportId)).not.toContain(id);
+    expect((await h.as(null).public.list({ year: Y - 1 })).map((p) => p.id)).not.toContain(pub!.id);
     expect((await refusal(h.as(null).public.get({ id: pub!.id }))).code).toBe('NOT_FOUND');
     expect(eventsOf(h, id).at(-1)).toMatchObject({ action: 'unpublish', role: 'publisher', fromStatus: 'published', toStatus: 'withdrawn', comment: '发现涉密信息，暂时撤下。' });
   });
@@ -420,7 +422,7 @@ describe('corrections and withdrawals', () => {
     const p = await publisher.review.republish({ id, version: w.version });
     await publisher.review.reopen({ id, version: p.version, reason: '更正错别字' });
     expect(onPublicChange).toHaveBeenCalledTimes(3);
-    expect((await h.as(null).public.list({ year: Y - 1 })).map((x) => x.reportId)).toContain(id);
+    expect((await h.as(null).public.list({ year: Y - 1 })).map((x) => x.id)).toContain(publicationsOf(h, id).find((x) => x.current)!.id);
   });
 });
 

@@ -11,6 +11,7 @@ import { excelRouter } from './routers/excel';
 import { progressRouter } from './routers/progress';
 import { wordsRouter } from './routers/words';
 import { yearsRouter } from './routers/years';
+import { securityRouter } from './routers/security';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   progress: progressRouter,
   audit: auditRouter,
   excel: excelRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

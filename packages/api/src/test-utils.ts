@@ -1,4 +1,4 @@
-import { loadSessionUser } from '@ccgov/auth';
+import { createSession, loadSessionUser } from '@ccgov/auth';
 import { createTestDb, type TestDb } from '@ccgov/db/testing';
 import { and, departments, eq, reports, users, type Db } from '@ccgov/db';
 import { createCaller } from './root';
@@ -17,7 +17,9 @@ export function harness(): Harness {
     if (username === null) return createCaller({ db: t.db, user: null, ip: '127.0.0.1' });
     const u = t.db.select().from(users).where(eq(users.username, username)).get();
     if (!u) throw new Error(`no demo user ${username}`);
-    return createCaller({ db: t.db, user: loadSessionUser(t.db, { uid: u.id, sv: u.sessionVersion }), ip: '127.0.0.1' });
+    // A fresh server-side session, as a real sign-in would open.
+    const sid = createSession(t.db, u.id, { ip: '127.0.0.1', userAgent: 'vitest' });
+    return createCaller({ db: t.db, user: loadSessionUser(t.db, { uid: u.id, sv: u.sessionVersion, sid }), ip: '127.0.0.1' });
   };
   const reportId = (code: string, year: number) => {
     const row = t.db

@@ -6,6 +6,7 @@ import type { SessionUser } from '@ccgov/auth';
 import type { Role } from '@ccgov/report';
 import { AppError } from './errors';
 import { runWithRequestIp } from './services/request-context';
+import { auditRefusedCall } from './services/refusal-audit';
 
 // ---------------------------------------------------------------------------------------------
 // Context: the database and the signed-in person (already checked against the database).
@@ -16,6 +17,12 @@ export type Context = {
   ip: string | null;
   /** Called after a change that public pages show (publish, correct, withdraw). */
   onPublicChange?: (paths: string[]) => void;
+  /**
+   * The public pages' in-process cache (apps/web public-cache), given to calls that come over
+   * HTTP: public procedures then answer from the same entries as the pages instead of the
+   * database. Absent for the pages' own loaders and in tests (they read the database).
+   */
+  publicCache?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -57,7 +64,15 @@ const appErrors = t.middleware(async ({ next }) => {
 // ---------------------------------------------------------------------------------------------
 // Procedure tiers. The tier says who may call; each use case still scopes its queries.
 // ---------------------------------------------------------------------------------------------
+/** Refusals (not signed in, wrong role, not found for a signed-in person) are audited, throttled. */
+const auditRefusals = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (!result.ok) auditRefusedCall(ctx, { path, code: result.error.code, message: result.error.message });
+  return result;
+});
+
 export const publicProcedure = t.procedure
+  .use(auditRefusals)
   .use(appErrors)
   // Audit lines written deep in use cases (report state changes) record the caller's IP too.
   .use(({ ctx, next }) => runWithRequestIp(ctx.ip, next));

@@ -26,16 +26,3 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
     })
     .run();
 }
-
-/** Client IP from proxy headers or the socket, for the audit log. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
-  if (!headers) return null;
-  const get = (name: string): string | undefined => {
-    if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-    const v = (headers as Record<string, string | string[] | undefined>)[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  const fwd = get('x-forwarded-for');
-  if (fwd) return fwd.split(',')[0]!.trim();
-  return get('x-real-ip') ?? null;
-}

@@ -1,3 +1,11 @@
 export * from './audit';
 export * from './session';
+export * from './sessions';
+export * from './config';
+export * from './client-address';
+export * from './login';
+export * from './demo';
+export * from './redirect';
+export * from './password-policy';
+export * from './messages';
 export { authOptions, authenticate } from './options';

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrateDb, openDb } from './client';
@@ -48,6 +49,34 @@ describe('openDb', () => {
     expect(c.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
   });
 
+  it('creates the database, its WAL and its shared-memory file readable by the owner only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccgov-mode-'));
+    try {
+      const db = openDb(join(dir, 'portal.db'));
+      db.$client.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+      for (const f of ['portal.db', 'portal.db-wal', 'portal.db-shm']) {
+        expect({ file: f, mode: (statSync(join(dir, f)).mode & 0o777).toString(8) }).toEqual({ file: f, mode: '600' });
+      }
+      db.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tightens the mode of a database file created readable by others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccgov-mode-'));
+    try {
+      const path = join(dir, 'portal.db');
+      writeFileSync(path, '');
+      chmodSync(path, 0o644);
+      const db = openDb(path);
+      expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+      db.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('creates the parent directory of a new database file', () => {
     const { path } = freshDb();
     const nested = openDb(join(path, '..', 'a', 'b', 'portal.db'));
@@ -79,6 +108,25 @@ describe('append-only history', () => {
     expect(() => db.update(auditLog).set({ outcome: 'failure' }).where(eq(auditLog.id, audit.id)).run()).toThrow(/只允许追加/);
     expect(() => db.delete(auditLog).run()).toThrow(/只允许追加/);
     expect(db.select().from(auditLog).all()).toEqual([audit]);
+  });
+
+  it('refuses INSERT OR REPLACE over an existing audit log entry', () => {
+    const { db } = freshDb();
+    const { audit } = withEvent(db);
+    const replace = db.$client.prepare("INSERT OR REPLACE INTO audit_log (id, action, outcome, username, created_at) VALUES (?, 'login', 'failure', 'mallory', 0)");
+    expect(() => replace.run(audit.id)).toThrow(/只允许追加/);
+    expect(() => db.$client.prepare("REPLACE INTO audit_log (id, action, outcome, created_at) VALUES (?, 'x', 'success', 0)").run(audit.id)).toThrow(/只允许追加/);
+    expect(db.select().from(auditLog).all()).toEqual([audit]);
+  });
+
+  it('refuses INSERT OR REPLACE over an existing report event', () => {
+    const { db } = freshDb();
+    const { event } = withEvent(db);
+    const replace = db.$client.prepare(
+      "INSERT OR REPLACE INTO report_events (id, report_id, role, action, to_status, version, created_at) VALUES (?, ?, 'admin', 'publish', 'published', 9, 0)",
+    );
+    expect(() => replace.run(event.id, event.reportId)).toThrow(/只允许追加/);
+    expect(db.select().from(reportEvents).all()).toEqual([event]);
   });
 
   it('still accepts new entries', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -12,14 +12,40 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Generated migration files, committed to the repo. */
 export const MIGRATIONS_DIR = resolve(here, '../migrations');
 
+/** Only the server's own account may read the database, its WAL and its shared-memory file. */
+export const DB_FILE_MODE = 0o600;
+
+/**
+ * Create the file with mode 0600 before SQLite opens it (SQLite gives the -wal and -shm files the
+ * mode of the database file), and tighten the mode of files created before this rule existed.
+ */
+function restrictFileMode(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', DB_FILE_MODE));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(f, DB_FILE_MODE);
+    } catch {
+      /* not there (yet), or not ours to change */
+    }
+  }
+}
+
 /** Open a database file with the pragmas the portal relies on. */
 export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const onDisk = path !== ':memory:' && path !== '';
+  if (onDisk) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    restrictFileMode(path);
+  }
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
+  // INSERT OR REPLACE deletes the row it replaces; with recursive triggers that implicit delete
+  // fires the DELETE-refusing triggers of report_events and audit_log, so history stays append-only.
+  sqlite.pragma('recursive_triggers = ON');
+  if (onDisk) restrictFileMode(path);
   return drizzle(sqlite, { schema }) as Db;
 }
 

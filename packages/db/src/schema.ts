@@ -241,8 +241,69 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt)],
 );
 
+/**
+ * Server-side sign-in sessions. The signed cookie carries only `token_id`; every request checks
+ * the row (not ended, not idle too long, not older than the absolute lifetime), so 退出, 退出所有设备
+ * and 强制下线 end a session at once even though the cookie itself is still well-formed.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Random id carried in the session token (never shown in the UI). */
+    tokenId: text('token_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Last request seen (updated at most about once a minute). */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endReason: text('end_reason', { enum: ['signout', 'signout_all', 'forced', 'idle', 'expired', 'password', 'disabled'] }),
+  },
+  (t) => [uniqueIndex('sessions_token_uq').on(t.tokenId), index('sessions_user_idx').on(t.userId, t.endedAt), index('sessions_open_idx').on(t.endedAt, t.lastSeenAt)],
+);
+
+/** Earlier password hashes of each account, so a new password cannot repeat one of the last five. */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
+);
+
+/**
+ * Failed sign-ins per username and per source address. `key` is an HMAC of the normalised username
+ * or the address, so a password typed into the username field is never stored in clear; `user_id`
+ * is set only when the username names an existing account (for the admin's 解锁).
+ */
+export const loginThrottle = sqliteTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind', { enum: ['user', 'ip'] }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /** Refusals while locked are audited at most once a minute per key. */
+    refusalAuditedAt: integer('refusal_audited_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_throttle_user_idx').on(t.userId), index('login_throttle_updated_idx').on(t.updatedAt)],
+);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,3 +1,4 @@
+import { departmentKindLabel, formatDate } from '@ccgov/report';
 import { FIGURE_FIELDS, figureLabel, figureValues, type FigureField } from './fields';
 import type { PublishedReport } from './outline';
 
@@ -33,10 +34,6 @@ export const REPORT_ROW_COLUMNS = [
   { key: 'corrected', label: '已更正' },
 ] as const;
 
-export const KIND_LABELS: Record<string, string> = { department: '部门', town: '镇街' };
-
-const isoDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * Every figure of every given report, one row per report (the open-data reports.csv). The header
  * uses the official labels by default, or the stable field names with header=key.
@@ -48,9 +45,9 @@ export function reportsCsv(reports: readonly PublishedReport[], header: 'label' 
     return [
       r.id,
       r.departmentName,
-      header === 'key' ? r.departmentKind : (KIND_LABELS[r.departmentKind] ?? r.departmentKind),
+      header === 'key' ? r.departmentKind : departmentKindLabel(r.departmentKind),
       r.year,
-      isoDate(r.publishedAt),
+      formatDate(r.publishedAt),
       header === 'key' ? String(r.supersedesId != null) : r.supersedesId != null ? '是' : '否',
       ...FIGURE_FIELDS.map((f) => values[f.key]),
     ];

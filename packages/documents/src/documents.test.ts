@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { realisticReport, seedReport2024 } from '@ccgov/report';
+import { seedReport2024 } from '@ccgov/report';
 import { openReport } from './open-data';
 import { reportDocx } from './docx';
 import { MissingFontError, reportPdf } from './pdf';
-import type { PublishedReport } from './outline';
-
-const published: PublishedReport = {
-  id: 7,
-  departmentName: '陈仓区市场监督管理局',
-  departmentKind: 'department',
-  year: 2024,
-  publishedAt: new Date('2025-01-20T02:00:00Z'),
-  content: realisticReport(),
-  correctionNote: '表三第二行数据录入有误，已更正。',
-  supersedesId: 3,
-  current: true,
-};
+import { published } from './published.testing';
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;

@@ -9,7 +9,32 @@ export const DEFAULT_CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSans
 export const DEFAULT_CJK_BOLD_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' };
 
 export type FontSpec = { path: string; /** Face name inside a .ttc collection. */ face?: string };
-export type PdfOptions = { font?: FontSpec; boldFont?: FontSpec };
+
+/** One table cell as drawn: where, on which page (0-based), and whether it continues a cell from the page before. */
+export type DrawnCell = {
+  table: Grid['key'];
+  page: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  head: boolean;
+  continued: boolean;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+};
+
+export type PdfOptions = {
+  font?: FontSpec;
+  boldFont?: FontSpec;
+  /** Paper size (pdfkit name or [width, height] in points); A4 unless asked otherwise. */
+  size?: string | [number, number];
+  /** Called for every table cell drawn (tests read the layout back from it). */
+  onCell?: (cell: DrawnCell) => void;
+};
 
 export class MissingFontError extends Error {
   constructor(public readonly path: string) {
@@ -35,15 +60,23 @@ function readFont(path: string): Buffer {
 const INK = '#1f2328';
 const MUTED = '#57606a';
 const LINE = '#8c959f';
+const LINE_WIDTH = 0.5;
 const HEAD_BG = '#f0f2f5';
 const COMPUTED_BG = '#eef2f7';
 const BODY_SIZE = 10.5;
 const TABLE_SIZE = 8;
 const CELL_PAD = 3;
+const MARGINS = { top: 56, bottom: 56, left: 54, right: 54 };
+
+type Doc = PDFKit.PDFDocument;
+/** The document and what drawing needs to know about it besides pdfkit's own state. */
+type Ctx = { doc: Doc; page: number; onCell?: PdfOptions['onCell'] };
 
 /**
- * The report as an A4 PDF that reads like the public page: the same title, headings, paragraphs
- * and tables with the official merged headers, in Noto Sans CJK (embedded as a subset).
+ * The report as a PDF (A4) that reads like the public page: the same title, headings, paragraphs
+ * and tables with the official merged headers, in Noto Sans CJK (embedded as a subset). A table
+ * stays on one page when it fits on one; a longer one breaks between the layout's `keep` groups,
+ * its head rows repeated and a row-group label cut by the break drawn again on the next page.
  */
 export async function reportPdf(report: PublishedReport, options: PdfOptions = {}): Promise<Buffer> {
   const regular = options.font ?? DEFAULT_CJK_FONT;
@@ -55,8 +88,8 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
 
   const title = reportTitle(report.departmentName, report.year);
   const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 54, right: 54 },
+    size: options.size ?? 'A4',
+    margins: MARGINS,
     bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -71,11 +104,13 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
   doc.registerFont('body', regularBytes, regular.face);
   doc.registerFont('bold', boldBytes, boldFace);
   doc.font('body').fillColor(INK);
+  const ctx: Ctx = { doc, page: 0, onCell: options.onCell };
+  doc.on('pageAdded', () => ctx.page++);
 
   const blocks = reportOutline(report);
-  blocks.forEach((block, i) => drawBlock(doc, block, blocks[i + 1]));
+  blocks.forEach((block, i) => drawBlock(ctx, block, blocks[i + 1]));
 
-  // Page numbers go in the bottom margin of every page once the page count is known.
+  // 第 N 页 / 共 M 页 in the bottom margin of every page, once the page count is known.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -94,30 +129,36 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
   return Buffer.concat(chunks);
 }
 
-type Doc = PDFKit.PDFDocument;
-
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const pageTop = (doc: Doc) => doc.page.margins.top;
 const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 
 /** Start a new page when less than `need` points remain (keeps a heading with what follows). */
 function ensureSpace(doc: Doc, need: number) {
-  if (doc.y + need > pageBottom(doc)) doc.addPage();
+  if (doc.y + need > pageBottom(doc) && doc.y > pageTop(doc) + 1) doc.addPage();
 }
 
-/** Room a heading needs so it is not left alone at the foot of a page: itself and a start of what follows. */
+/**
+ * Room a heading needs so it is not left alone at the foot of a page: itself and what follows —
+ * a whole table when that fits on one page, else the table's head and first group.
+ */
 function keepWithNext(doc: Doc, next: Block | undefined): number {
-  if (next?.type === 'table') {
-    const { heights, cells } = layoutTable(doc, next.grid);
-    const firstBlock = rowBlocks(next.grid, cells, next.grid.headRows)[0] ?? [];
-    const lead = heights.slice(0, next.grid.headRows).reduce((a, b) => a + b, 0);
-    // A block taller than half a page may start lower down: it will break across pages anyway.
-    const first = Math.min(firstBlock.reduce((a, r) => a + heights[r]!, 0), (doc.page.height - 112) / 2);
-    return 30 + lead + first;
-  }
-  return 30 + 3 * BODY_SIZE * 1.6;
+  if (next?.type !== 'table') return 30 + 3 * BODY_SIZE * 1.6;
+  return 30 + firstPart(doc, measureTable(doc, next.grid), 30);
 }
 
-function drawBlock(doc: Doc, block: Block, next: Block | undefined) {
+/**
+ * What of a table must fit where it starts: all of it when it fits on a fresh page (below a heading
+ * of `lead` points), else half a page, so a table that breaks anyway does not leave its first rows
+ * alone at the foot of a page.
+ */
+function firstPart(doc: Doc, t: Measured, lead = 0): number {
+  const fresh = pageBottom(doc) - pageTop(doc) - lead;
+  return t.total <= fresh ? t.total : Math.max(fresh / 2, t.headHeight + t.unitHeight(t.units[0] ?? []));
+}
+
+function drawBlock(ctx: Ctx, block: Block, next: Block | undefined) {
+  const { doc } = ctx;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   switch (block.type) {
@@ -154,20 +195,33 @@ function drawBlock(doc: Doc, block: Block, next: Block | undefined) {
         .text(block.text, left, doc.y, { width, indent: BODY_SIZE * 2, lineGap: 3.5, paragraphGap: 4 });
       return;
     case 'table':
-      drawTable(doc, block.grid);
+      drawTable(ctx, block.grid);
       doc.x = left;
       doc.moveDown(0.5);
       return;
   }
 }
 
-type Layout = { x: number[]; heights: number[]; cells: PlacedCell[] };
+type Measured = {
+  /** Column edges: x[0] is the table's left border, x[n] its right one, both inside the content width. */
+  x: number[];
+  heights: number[];
+  cells: PlacedCell[];
+  headRows: number[];
+  headHeight: number;
+  /** Body rows in the runs a page break may not cut: a `keep` group of the layout, else one row. */
+  units: number[][];
+  unitHeight: (rows: number[]) => number;
+  total: number;
+};
 
-function layoutTable(doc: Doc, grid: Grid): Layout {
-  const width = contentWidth(doc);
-  const total = grid.widths.reduce((a, b) => a + b, 0);
-  const x: number[] = [doc.page.margins.left];
-  for (const w of grid.widths) x.push(x[x.length - 1]! + (w / total) * width);
+function measureTable(doc: Doc, grid: Grid): Measured {
+  // The border is stroked centred on the edges: inset it by half a line so no edge is cut.
+  const left = doc.page.margins.left + LINE_WIDTH / 2;
+  const width = contentWidth(doc) - LINE_WIDTH;
+  const sum = grid.widths.reduce((a, b) => a + b, 0);
+  const x: number[] = [left];
+  for (const w of grid.widths) x.push(x[x.length - 1]! + (w / sum) * width);
   const cells = placeCells(grid);
   const heights = grid.rows.map(() => TABLE_SIZE + 2 * CELL_PAD + 6);
   const need = (c: PlacedCell) => {
@@ -181,99 +235,100 @@ function layoutTable(doc: Doc, grid: Grid): Layout {
     const n = need(c);
     if (n > have) heights[c.row + c.rowSpan - 1]! += n - have;
   }
-  return { x, heights, cells };
+  const unitHeight = (rows: number[]) => rows.reduce((a, r) => a + heights[r]!, 0);
+  const headRows = Array.from({ length: grid.headRows }, (_, i) => i);
+  const units: number[][] = [];
+  for (let r = grid.headRows; r < grid.rows.length; ) {
+    const last = grid.keep.find(([a, b]) => a <= r && r <= b)?.[1] ?? r;
+    units.push(Array.from({ length: last - r + 1 }, (_, k) => r + k));
+    r = last + 1;
+  }
+  return { x, heights, cells, headRows, headHeight: unitHeight(headRows), units, unitHeight, total: unitHeight(heights.map((_, i) => i)) };
 }
 
 function setCellFont(doc: Doc, c: PlacedCell) {
-  doc.font(c.scope && c.scope !== 'row' ? 'bold' : 'body').fontSize(TABLE_SIZE);
+  doc.font(isHead(c) ? 'bold' : 'body').fontSize(TABLE_SIZE);
 }
+const isHead = (c: PlacedCell) => c.scope !== undefined && c.scope !== 'row';
 
-/** Rows bound together by row spans or kept together: a page break falls between such blocks. */
-function rowBlocks(grid: Grid, cells: PlacedCell[], from: number): number[][] {
-  const blocks: number[][] = [];
-  let r = from;
-  while (r < grid.rows.length) {
-    let end = r;
-    for (let i = r; i <= end; i++) {
-      for (const c of cells) if (c.row === i) end = Math.max(end, c.row + c.rowSpan - 1);
-      for (const [a, b] of grid.keep ?? []) if (a <= i && i <= b) end = Math.max(end, b);
-    }
-    blocks.push(Array.from({ length: end - r + 1 }, (_, k) => r + k));
-    r = end + 1;
-  }
-  return blocks;
-}
+/** A cell spanning several rows, drawn when its last row is reached or a page break cuts it. */
+type OpenCell = { cell: PlacedCell; top: number; continued: boolean };
 
-function drawTable(doc: Doc, grid: Grid) {
-  const layout = layoutTable(doc, grid);
-  const top = () => doc.page.margins.top;
-  const headRows = Array.from({ length: grid.headRows }, (_, i) => i);
-  const blockHeight = (rows: number[]) => rows.reduce((a, r) => a + layout.heights[r]!, 0);
+function drawTable(ctx: Ctx, grid: Grid) {
+  const { doc } = ctx;
+  const t = measureTable(doc, grid);
+  const room = () => pageBottom(doc) - y;
+  const atBodyTop = () => y <= pageTop(doc) + t.headHeight + 1;
   let y = doc.y;
+  let open: OpenCell[] = [];
 
+  const drawRow = (r: number) => {
+    for (const c of t.cells) {
+      if (c.row !== r) continue;
+      if (c.rowSpan === 1) drawCell(ctx, grid, t, c, y, t.heights[r]!, false);
+      else open.push({ cell: c, top: y, continued: false });
+    }
+    y += t.heights[r]!;
+    for (const o of open) if (o.cell.row + o.cell.rowSpan - 1 === r) drawCell(ctx, grid, t, o.cell, o.top, y - o.top, o.continued);
+    open = open.filter((o) => o.cell.row + o.cell.rowSpan - 1 !== r);
+  };
   const newPage = () => {
+    // A row-spanning cell cut by the break is closed here and drawn again, label and all, below the repeated head.
+    for (const o of open) drawCell(ctx, grid, t, o.cell, o.top, y - o.top, o.continued);
     doc.addPage();
-    y = top();
-    if (headRows.length) y = drawRows(doc, layout, headRows, y, () => y);
+    y = pageTop(doc);
+    t.headRows.forEach(drawRow);
+    for (const o of open) Object.assign(o, { top: y, continued: true });
   };
 
-  if (headRows.length) {
-    if (y + blockHeight(headRows) + layout.heights[grid.headRows]! > pageBottom(doc)) {
-      doc.addPage();
-      y = top();
+  if (firstPart(doc, t) > room() && y > pageTop(doc) + 1) {
+    doc.addPage();
+    y = pageTop(doc);
+  }
+  t.headRows.forEach(drawRow);
+  t.units.forEach((unit, i) => {
+    // A break before the last group takes the group before along: the last rows never stand alone under a repeated head.
+    const next = i === t.units.length - 2 ? t.units[i + 1]! : [];
+    if (t.unitHeight([...unit, ...next]) > room() && !atBodyTop()) newPage();
+    for (const r of unit) {
+      // Only a group taller than a whole page breaks inside.
+      if (t.heights[r]! > room() && !atBodyTop()) newPage();
+      drawRow(r);
     }
-    y = drawRows(doc, layout, headRows, y, () => y);
-  }
-  for (const rows of rowBlocks(grid, layout.cells, grid.headRows)) {
-    if (y + blockHeight(rows) > pageBottom(doc) && y > top() + blockHeight(headRows) + 1) newPage();
-    y = drawRows(doc, layout, rows, y, () => {
-      newPage();
-      return y;
-    });
-  }
+  });
   doc.y = y;
   doc.x = doc.page.margins.left;
 }
 
-/**
- * Draw rows from y; when a row does not fit (a block taller than a page), spanning cells are
- * closed at the page end and continue on the next page, which `breakPage` starts.
- */
-function drawRows(doc: Doc, layout: Layout, rows: number[], startY: number, breakPage: () => number): number {
-  let y = startY;
-  let open: { cell: PlacedCell; top: number; textDrawn: boolean; last: number }[] = [];
-  for (const r of rows) {
-    const h = layout.heights[r]!;
-    if (y + h > pageBottom(doc) && y > doc.page.margins.top + 1) {
-      for (const o of open) {
-        drawCell(doc, layout, o.cell, o.top, y - o.top, !o.textDrawn);
-        o.textDrawn = true;
-      }
-      y = breakPage();
-      for (const o of open) o.top = y;
-    }
-    for (const c of layout.cells) {
-      if (c.row !== r) continue;
-      if (c.rowSpan === 1) drawCell(doc, layout, c, y, h, true);
-      else open.push({ cell: c, top: y, textDrawn: false, last: c.row + c.rowSpan - 1 });
-    }
-    y += h;
-    for (const o of open) if (o.last === r) drawCell(doc, layout, o.cell, o.top, y - o.top, !o.textDrawn);
-    open = open.filter((o) => o.last !== r);
-  }
-  return y;
+function drawCell(ctx: Ctx, grid: Grid, t: Measured, c: PlacedCell, y: number, h: number, continued: boolean) {
+  const { doc } = ctx;
+  const x = t.x[c.col]!;
+  const w = t.x[c.col + c.colSpan]! - x;
+  const bg = isHead(c) ? HEAD_BG : c.num === 'computed' ? COMPUTED_BG : null;
+  // The fill stays inside the border lines so a neighbour's fill never paints over half a line.
+  if (bg) doc.save().rect(x + LINE_WIDTH / 2, y + LINE_WIDTH / 2, w - LINE_WIDTH, h - LINE_WIDTH).fill(bg).restore();
+  doc.save().lineWidth(LINE_WIDTH).strokeColor(LINE).rect(x, y, w, h).stroke().restore();
+  setCellFont(doc, c);
+  const align = c.num ? 'right' : c.scope === 'row' ? 'left' : 'center';
+  const textWidth = align === 'center' ? balancedWidth(doc, c.text, w - 2 * CELL_PAD) : w - 2 * CELL_PAD;
+  const textHeight = doc.heightOfString(c.text, { width: textWidth, lineGap: 1 });
+  // A row-group label cut by a page break after too few rows to hold it is left to its continuation.
+  const text = textHeight <= h - CELL_PAD ? c.text : '';
+  if (text) doc.fillColor(INK).text(text, x + (w - textWidth) / 2, y + Math.max(CELL_PAD, (h - textHeight) / 2), { width: textWidth, align, lineGap: 1 });
+  ctx.onCell?.({ table: grid.key, page: ctx.page, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text, head: c.row < grid.headRows, continued, x, y, w, h });
 }
 
-function drawCell(doc: Doc, layout: Layout, c: PlacedCell, y: number, h: number, withText: boolean) {
-  const x = layout.x[c.col]!;
-  const w = layout.x[c.col + c.colSpan]! - x;
-  const bg = c.scope && c.scope !== 'row' ? HEAD_BG : c.num === 'computed' ? COMPUTED_BG : null;
-  if (bg) doc.save().rect(x, y, w, h).fill(bg).restore();
-  doc.save().lineWidth(0.5).strokeColor(LINE).rect(x, y, w, h).stroke().restore();
-  if (!withText) return;
-  setCellFont(doc, c);
-  const textWidth = w - 2 * CELL_PAD;
-  const textHeight = doc.heightOfString(c.text, { width: textWidth, lineGap: 1 });
-  const align = c.num ? 'right' : c.scope === 'row' ? 'left' : 'center';
-  doc.fillColor(INK).text(c.text, x + CELL_PAD, y + Math.max(CELL_PAD, (h - textHeight) / 2), { width: textWidth, align, lineGap: 1 });
+/** The narrowest width that keeps a wrapped label on as many lines as `max` does, so 结果维持 breaks 结果/维持, not 结果维/持. */
+function balancedWidth(doc: Doc, text: string, max: number): number {
+  const lines = doc.heightOfString(text, { width: max, lineGap: 1 });
+  if (doc.widthOfString(text) <= max) return max;
+  // Below the widest character pdfkit cannot wrap at all.
+  let lo = Math.min(max, Math.max(...[...text].map((ch) => doc.widthOfString(ch))));
+  let hi = max;
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (doc.heightOfString(text, { width: mid, lineGap: 1 }) > lines) lo = mid;
+    else hi = mid;
+  }
+  return Math.min(max, Math.ceil(hi));
 }

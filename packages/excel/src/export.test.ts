@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeTotals, realisticReport, seedReport2024 } from '@ccgov/report';
-import { buildPublishedWorkbook, buildTableWorkbook, figureColumns, parseCsv, readPlainTable, sumContents } from './index';
+import { computeTotals, realisticReport, seedReport2024, sumContents } from '@ccgov/report';
+import { buildPublishedWorkbook, buildTableWorkbook, figureColumns, parseCsv, readPlainTable } from './index';
 
 async function load(buf: Buffer) {
   const wb = new ExcelJS.Workbook();

@@ -1,24 +1,19 @@
 import ExcelJS from 'exceljs';
 import {
-  PROACTIVE_CELLS,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
-  REQUEST_TOTAL_LABEL,
+  FIGURES,
+  PROACTIVE_TABLES,
   REPORT_TITLE_SUFFIX,
-  REVIEW_BLOCKS,
-  REVIEW_RESULTS,
-  REVIEW_TOTAL_LABEL,
-  SECTION_HEADINGS,
-  computeTotals,
-  emptyContent,
+  departmentKindLabel,
+  FIGURE_BY_KEY,
+  figureValues,
   requestRowFullLabel,
-  requestRowWithTotal,
-  reviewBlockFullLabel,
-  sumAmounts,
-  type ComputedTotals,
+  sumContents,
+  type Figure,
+  type FigureTable,
   type ReportContent,
+  type RequestRowKey,
 } from '@ccgov/report';
-import { ALL_FIGURES, SHEETS, col } from './layout';
+import { col, placeTable, SHEETS } from './layout';
 import { BORDER, FILL, FONT, TITLE_FONT, borderRange, fitRowHeights, printSetup, safeSheetName, styleHeader, styleLabel, styleNumber } from './style';
 
 // ---------------------------------------------------------------------------------------------
@@ -41,7 +36,6 @@ export async function buildTableWorkbook(spec: TableSpec): Promise<Buffer> {
   wb.created = new Date();
   const ws = wb.addWorksheet(safeSheetName(spec.sheetName));
   ws.columns = spec.columns.map((c) => ({ width: c.width ?? 14 }));
-  printSetup(ws);
   const last = col(spec.columns.length);
   ws.mergeCells(`A1:${last}1`);
   ws.getCell('A1').value = spec.title;
@@ -55,6 +49,7 @@ export async function buildTableWorkbook(spec: TableSpec): Promise<Buffer> {
     r++;
   }
   const headerRow = r;
+  printSetup(ws, 'landscape', `${headerRow}:${headerRow}`);
   spec.columns.forEach((c, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = c.header;
@@ -81,54 +76,19 @@ export async function buildTableWorkbook(spec: TableSpec): Promise<Buffer> {
 // ---------------------------------------------------------------------------------------------
 export type PublishedRow = { departmentName: string; departmentKind: string; content: ReportContent };
 
-/** A figure read from a report and its computed totals (computed once per report by the caller). */
-type FigureColumn = { group: string; sub: string; label: string; kind: 'count' | 'amount'; value: (c: ReportContent, t: ComputedTotals) => number };
+/** One figure as a column of the published-figures sheet, under its section and its row. */
+type FigureColumn = { key: string; group: string; sub: string; label: string; kind: 'count' | 'amount' };
 
-/** Every figure of the format as one column, computed totals included, in reading order. */
-export function figureColumns(): FigureColumn[] {
-  const cols: FigureColumn[] = [];
-  for (const cell of PROACTIVE_CELLS) {
-    cols.push({
-      group: SECTION_HEADINGS.proactive,
-      sub: `${cell.clause} ${cell.rowLabel}`,
-      label: cell.colLabel,
-      kind: cell.kind,
-      value: (c) => ((c.proactive as Record<string, Record<string, number | null>>)[cell.rowKey]![cell.colKey] ?? 0),
-    });
-  }
-  for (const row of REQUEST_ROWS) {
-    [...REQUEST_COLUMNS.map((c) => c.label), REQUEST_TOTAL_LABEL].forEach((label, i) =>
-      cols.push({
-        group: SECTION_HEADINGS.requests,
-        sub: requestRowFullLabel(row.key),
-        label,
-        kind: 'count',
-        value: (c, t) => requestRowWithTotal(c, t, row.key)[i] ?? 0,
-      }),
-    );
-  }
-  for (const block of REVIEW_BLOCKS) {
-    [...REVIEW_RESULTS.map((r) => ({ key: r.key as string, label: r.label })), { key: 'total', label: REVIEW_TOTAL_LABEL }].forEach((r) =>
-      cols.push({
-        group: SECTION_HEADINGS.reviews,
-        sub: reviewBlockFullLabel(block.key),
-        label: r.label,
-        kind: 'count',
-        value: (c, t) => (r.key === 'total' ? t.reviews[block.key] : ((c.reviews[block.key] as Record<string, number | null>)[r.key] ?? 0)),
-      }),
-    );
-  }
-  return cols;
+/** The row of a figure in words as the export heads it: 条款 and row in 二, the row as it stands alone in 三, the block in 四. */
+function rowHeading(f: Figure): string {
+  if (f.table === 'proactive') return `${PROACTIVE_TABLES.find((t) => t.rows.some((r) => r.key === f.row))!.clause} ${f.rowLabel}`;
+  if (f.table === 'requests') return requestRowFullLabel(f.row as RequestRowKey);
+  return f.rowLabel;
 }
 
-/** The district's figures: every typed cell summed over the published reports (fees to the yuan). */
-export function sumContents(contents: readonly ReportContent[]): ReportContent {
-  const sum = emptyContent();
-  for (const f of ALL_FIGURES) {
-    const values = contents.map((c) => f.read(c));
-    f.write(sum, f.kind === 'amount' ? sumAmounts(values) : values.reduce<number>((a, v) => a + (v ?? 0), 0));
-  }
-  return sum;
+/** Every figure of the format as one column, computed totals included, in reading order (the figure catalogue's). */
+export function figureColumns(): FigureColumn[] {
+  return FIGURES.map((f) => ({ key: f.key, group: f.sectionLabel, sub: rowHeading(f), label: f.colLabel, kind: f.kind }));
 }
 
 /** Merge consecutive equal header cells of one header row into one box. */
@@ -178,13 +138,13 @@ function writeByDepartment(wb: ExcelJS.Workbook, year: number, rows: readonly Pu
   rows.forEach((r, i) => {
     const row = ws.getRow(5 + i);
     row.getCell(1).value = r.departmentName;
-    row.getCell(2).value = r.departmentKind === 'town' ? '镇街' : '部门';
+    row.getCell(2).value = departmentKindLabel(r.departmentKind);
     styleLabel(row.getCell(1));
     styleLabel(row.getCell(2));
-    const totals = computeTotals(r.content);
+    const values = figureValues(r.content);
     cols.forEach((c, j) => {
       const cell = row.getCell(first + j);
-      cell.value = c.value(r.content, totals);
+      cell.value = values[c.key] ?? 0;
       styleNumber(cell, c.kind, { type: 'pattern', pattern: 'none' });
     });
   });
@@ -193,33 +153,24 @@ function writeByDepartment(wb: ExcelJS.Workbook, year: number, rows: readonly Pu
   styleHeader(totalRow.getCell(1));
   styleHeader(totalRow.getCell(2));
   const sum = sumContents(rows.map((r) => r.content));
-  const sumTotals = computeTotals(sum);
+  const sumValues = figureValues(sum);
   cols.forEach((c, j) => {
     const cell = totalRow.getCell(first + j);
     const letter = col(first + j);
-    cell.value = rows.length ? { formula: `SUM(${letter}5:${letter}${4 + rows.length})`, result: c.value(sum, sumTotals) } : 0;
+    cell.value = rows.length ? { formula: `SUM(${letter}5:${letter}${4 + rows.length})`, result: sumValues[c.key] ?? 0 } : 0;
     styleNumber(cell, c.kind, FILL.computed);
   });
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
+  // Two hundred columns do not fit one page wide: pages of readable size instead, each with the
+  // head rows and the 单位名称 / 类型 columns repeated.
+  printSetup(ws, 'landscape', '2:4');
+  Object.assign(ws.pageSetup, { fitToPage: false, scale: 100, printTitlesColumn: 'A:B', pageOrder: 'overThenDown' });
 }
 
-/** Evaluate the template's SUM(A1:B2) formulas from the figure values, for a values-only sheet. */
-function evaluateSum(formula: string, values: Map<string, number>): number {
-  const m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(formula);
-  if (!m) return 0;
-  const colNum = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-  let total = 0;
-  for (let r = Number(m[2]); r <= Number(m[4]); r++) {
-    for (let c = colNum(m[1]!); c <= colNum(m[3]!); c++) total += values.get(`${col(c)}${r}`) ?? 0;
-  }
-  return total;
-}
-
-const shift = (address: string, rows: number) => address.replace(/(\d+)/g, (n) => String(Number(n) + rows));
-
-/** The official tables 二、三、四 one under another in one sheet, with the district's sums. */
+/** The official tables 二、三、四 one under another in one sheet, with the district's sums; each table starts a printed page. */
 function writeSummary(wb: ExcelJS.Workbook, year: number, district: string, rows: readonly PublishedRow[]) {
   const ws = wb.addWorksheet('全区汇总');
+  const tables: FigureTable[] = ['proactive', 'requests', 'reviews'];
   const widths: number[] = [];
   for (const s of SHEETS) s.widths.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
   ws.columns = widths.map((width) => ({ width }));
@@ -232,49 +183,33 @@ function writeSummary(wb: ExcelJS.Workbook, year: number, district: string, rows
   ws.mergeCells(`A2:${lastCol}2`);
   ws.getCell('A2').value = `已发布报告 ${rows.length} 份；各数字为全区合计，总计为计算值。`;
   ws.getCell('A2').font = FONT;
-  const sum = sumContents(rows.map((r) => r.content));
-  let offset = 2; // each table's row 1 (its heading) lands one row below the previous table
-  for (const layout of SHEETS) {
-    const values = new Map<string, number>();
-    for (const f of layout.figures) values.set(f.address, f.read(sum) ?? 0);
-    for (const label of layout.labels) {
-      const merge = label.address === 'A1' ? undefined : label.merge;
-      if (merge) ws.mergeCells(shift(merge, offset));
-      const cell = ws.getCell(shift(label.address, offset));
+  const values = figureValues(sumContents(rows.map((r) => r.content)));
+  let row = 3; // each table's heading, then the table under it
+  tables.forEach((table, i) => {
+    if (i > 0) ws.getRow(row - 1).addPageBreak();
+    const placed = placeTable(table, { row: row + 1, column: 1 });
+    ws.getCell(row, 1).value = placed.layout.title;
+    ws.getCell(row, 1).font = { ...FONT, bold: true, size: 12 };
+    for (const label of placed.labels) {
+      if (label.merge) ws.mergeCells(label.merge);
+      const cell = ws.getCell(label.address);
       cell.value = label.text;
-      if (label.address === 'A1') {
-        cell.font = { ...FONT, bold: true, size: 12 };
-        continue;
-      }
       if (label.header) styleHeader(cell);
       else styleLabel(cell);
-      if (merge) borderRange(ws, shift(merge, offset));
+      if (label.merge) borderRange(ws, label.merge);
     }
-    fitRowHeights(
-      ws,
-      layout.labels.filter((l) => l.address !== 'A1').map((l) => ({ ...l, address: shift(l.address, offset), merge: l.merge && shift(l.merge, offset) })),
-    );
-    for (const f of layout.figures) {
-      const cell = ws.getCell(shift(f.address, offset));
-      cell.value = values.get(f.address) ?? 0;
-      styleNumber(cell, f.kind, { type: 'pattern', pattern: 'none' });
+    fitRowHeights(ws, placed.labels);
+    for (const f of [...placed.figures.map((c) => ({ ...c, computed: false })), ...placed.formulas.map((c) => ({ ...c, computed: true }))]) {
+      if (f.merge) ws.mergeCells(f.merge);
+      const cell = ws.getCell(f.address);
+      const kind = FIGURE_BY_KEY.get(f.target!)?.kind ?? 'count';
+      cell.value = values[f.target!] ?? 0;
+      styleNumber(cell, kind, f.computed ? FILL.computed : { type: 'pattern', pattern: 'none' });
+      if (f.computed) cell.font = { ...FONT, bold: true };
+      if (f.merge) borderRange(ws, f.merge);
     }
-    // 表三's 总计 column also sums the （七）总计 row, itself a column sum: evaluate column sums first.
-    const isColumnSum = (formula: string) => {
-      const m = /^SUM\([A-Z]+(\d+):[A-Z]+(\d+)\)$/.exec(formula);
-      return !!m && m[1] !== m[2];
-    };
-    const ordered = [...layout.formulas.filter((f) => isColumnSum(f.formula)), ...layout.formulas.filter((f) => !isColumnSum(f.formula))];
-    for (const f of ordered) values.set(f.address, evaluateSum(f.formula, values));
-    for (const f of layout.formulas) {
-      const cell = ws.getCell(shift(f.address, offset));
-      cell.value = values.get(f.address) ?? 0;
-      styleNumber(cell, 'count', FILL.computed);
-      cell.font = { ...FONT, bold: true };
-    }
-    const lastRow = Math.max(...[...layout.labels, ...layout.figures, ...layout.formulas].map((c) => Number(c.address.replace(/[A-Z]/g, ''))));
-    offset += lastRow + 1;
-  }
+    row = placed.lastRow + 2;
+  });
 }
 
 /** All published figures of a year as one workbook: 各单位数据 (one row each) and 全区汇总. */

@@ -1,33 +1,26 @@
 /**
- * Where every figure of the report sits in the Excel template. The template writer, the upload
- * reader and the exports all read this one layout, built from the format in @ccgov/report, so a
- * label is never typed twice and a cell reference in an error message always matches the file.
+ * Where every figure of the report sits in the Excel template: the official table layouts of
+ * @ccgov/report (TABLE_LAYOUTS, resolved by placeCells) put on a sheet at an origin. The template
+ * writer, the upload reader and the exports all read this, so a label or a merge is never typed
+ * twice and a cell reference in an error message always matches the file.
  *
  * 表二 = 二、主动公开政府信息情况, 表三 = 三、收到和处理政府信息公开申请情况,
- * 表四 = 四、政府信息公开行政复议、行政诉讼情况 — each laid out as the official table.
+ * 表四 = 四、政府信息公开行政复议、行政诉讼情况 — each laid out as the official table, its
+ * section heading in row 1 and the table from row 2.
  */
 import {
-  PROACTIVE_INFO_HEADER,
-  PROACTIVE_TABLES,
-  REQUEST_APPLICANT_HEADER,
-  REQUEST_COLUMNS,
-  REQUEST_ORG_GROUP,
-  REQUEST_ROWS,
-  REQUEST_TABLE_NOTE,
-  REQUEST_TOTAL_LABEL,
-  RESULT_GROUP_LABEL,
-  RESULT_GROUPS,
-  REVIEW_BLOCKS,
-  REVIEW_GROUP_LABEL,
-  LAWSUIT_GROUP_LABEL,
-  REVIEW_RESULTS,
-  REVIEW_TOTAL_LABEL,
-  SECTION_HEADINGS,
+  FIGURES,
+  placeCells,
+  readInputRaw,
+  RESULT_ROW_KEYS,
+  TABLE_LAYOUTS,
+  TOTAL_KEY,
   type Cell,
+  type Figure,
+  type FigureTable,
+  type LayoutCell,
   type ReportContent,
   type RequestInputRowKey,
-  type ReviewBlockKey,
-  type ReviewResultKey,
 } from '@ccgov/report';
 
 export const INFO_SHEET = '说明';
@@ -35,16 +28,22 @@ export const INFO_SHEET = '说明';
 export const INFO_YEAR_CELL = 'B3';
 
 export type SheetName = '表二' | '表三' | '表四';
+const SHEET_NAMES: Record<FigureTable, SheetName> = { proactive: '表二', requests: '表三', reviews: '表四' };
 export const FIGURE_SHEETS: readonly SheetName[] = ['表二', '表三', '表四'];
+
+type Figures = Pick<ReportContent, 'proactive' | 'requests' | 'reviews'>;
 
 export type FigureCell = {
   sheet: SheetName;
   address: string;
+  /** Merged range when the figure spans several columns (the single figures of table 二). */
+  merge?: string;
   kind: 'count' | 'amount';
-  /** Checker target id, e.g. requests.withheld6.0 (the editor focuses it). */
+  /** The figure key (requests.withheld6.natural): the checker's and the editor's cell id. */
   target: string;
-  read: (content: Pick<ReportContent, 'proactive' | 'requests' | 'reviews'>) => Cell;
-  write: (content: Pick<ReportContent, 'proactive' | 'requests' | 'reviews'>, value: Cell) => void;
+  figure: Figure;
+  read: (content: Figures) => Cell;
+  write: (content: Figures, value: Cell) => void;
 };
 
 export type LabelCell = {
@@ -53,10 +52,19 @@ export type LabelCell = {
   text: string;
   /** Merged range (top-left:bottom-right) when the label spans several cells. */
   merge?: string;
+  /** A column head (styled as a header); row labels are not. */
   header?: boolean;
 };
 
-export type FormulaCell = { sheet: SheetName; address: string; formula: string; merge?: string };
+/** A cell the workbook computes: a total of the format (with its figure key), or a check cell. */
+export type FormulaCell = { sheet: SheetName; address: string; formula: string; merge?: string; target?: string };
+
+/**
+ * A check beside a table, computed by formulas so a clerk sees a slip before uploading: its label
+ * and one formula cell per column. `bad` is a formula, relative to the first value cell, that is
+ * true when the check fails (conditional formatting paints those cells red).
+ */
+export type CheckRow = { label: LabelCell; cells: FormulaCell[]; bad: string; range: string };
 
 export type SheetLayout = {
   name: SheetName;
@@ -66,8 +74,11 @@ export type SheetLayout = {
   labels: LabelCell[];
   figures: FigureCell[];
   formulas: FormulaCell[];
-  /** Last column letter, for the title merge. */
+  checks: CheckRow[];
+  /** Sheet rows of the table head (repeated on each printed page), e.g. "2:4"; undefined without one. */
+  headRows?: string;
   lastColumn: string;
+  lastRow: number;
 };
 
 export const col = (n: number) => {
@@ -75,172 +86,137 @@ export const col = (n: number) => {
   for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
   return s;
 };
+const address = (row: number, column: number) => `${col(column)}${row}`;
+const range = (row: number, column: number, rowSpan: number, colSpan: number) =>
+  rowSpan === 1 && colSpan === 1 ? undefined : `${address(row, column)}:${address(row + rowSpan - 1, column + colSpan - 1)}`;
 
-// ---------------------------------------------------------------------------------------------
-// 表二: four small tables one under the other, in one grid of four columns (A label, B–D figures).
-// ---------------------------------------------------------------------------------------------
-function proactiveSheet(): SheetLayout {
+/** Excel column width (characters) per unit of a layout's relative widths. */
+const CHARS_PER_UNIT: Record<FigureTable, number> = { proactive: 11.5, requests: 11, reviews: 10 };
+
+/** Set a typed figure in place (the reader fills one content object cell by cell). */
+function writeFigure(content: Figures, figure: Figure, value: Cell) {
+  if (figure.table === 'requests') content.requests[figure.row as RequestInputRowKey][figure.colIndex!] = value;
+  else (content[figure.table] as unknown as Record<string, Record<string, Cell>>)[figure.row]![figure.col] = value;
+}
+
+/** The figures a computed one adds up: its row's typed columns (总计), else its column over the result rows (（七）总计). */
+function addends(total: Figure): Figure[] {
+  const same = FIGURES.filter((f) => f.table === total.table);
+  if (total.col === TOTAL_KEY) return same.filter((f) => f.row === total.row && f.col !== TOTAL_KEY);
+  return same.filter((f) => f.col === total.col && (RESULT_ROW_KEYS as readonly string[]).includes(f.row));
+}
+
+/** SUM over the addresses of a block of cells (they are one rectangle in every official table). */
+function sumFormula(addresses: { row: number; column: number }[]): string {
+  const rows = addresses.map((a) => a.row);
+  const cols = addresses.map((a) => a.column);
+  const [r0, r1, c0, c1] = [Math.min(...rows), Math.max(...rows), Math.min(...cols), Math.max(...cols)];
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) !== addresses.length) return `SUM(${addresses.map((a) => address(a.row, a.column)).join(',')})`;
+  return `SUM(${address(r0, c0)}:${address(r1, c1)})`;
+}
+
+/**
+ * One official table placed on a sheet with its top-left cell at (row, column), 1-based: labels
+ * with their merges, typed figures as input cells, computed figures as SUM formulas.
+ */
+export function placeTable(table: FigureTable, origin: { row: number; column: number }) {
+  const layout = TABLE_LAYOUTS[table];
+  const sheet = SHEET_NAMES[table];
+  const placed = placeCells<LayoutCell>(layout);
+  const at = new Map<string, { row: number; column: number }>();
+  for (const c of placed) if (c.type === 'figure') at.set(c.figure.key, { row: origin.row + c.row, column: origin.column + c.col });
   const labels: LabelCell[] = [];
   const figures: FigureCell[] = [];
-  let row = 2;
-  for (const table of PROACTIVE_TABLES) {
-    labels.push({ sheet: '表二', address: `A${row}`, text: table.clause, merge: `A${row}:D${row}`, header: true });
-    row++;
-    labels.push({ sheet: '表二', address: `A${row}`, text: PROACTIVE_INFO_HEADER, header: true });
-    const wide = table.columns.length === 1;
-    table.columns.forEach((c, i) =>
-      labels.push({ sheet: '表二', address: `${col(2 + i)}${row}`, text: c.label, merge: wide ? `B${row}:D${row}` : undefined, header: true }),
-    );
-    row++;
-    for (const r of table.rows) {
-      labels.push({ sheet: '表二', address: `A${row}`, text: r.label });
-      table.columns.forEach((c, i) => {
-        const rowKey = r.key as keyof ReportContent['proactive'];
-        const colKey = c.key as string;
-        figures.push({
-          sheet: '表二',
-          address: `${col(2 + i)}${row}`,
-          kind: table.kind,
-          target: `proactive.${r.key}.${c.key}`,
-          read: (content) => (content.proactive[rowKey] as Record<string, Cell>)[colKey] ?? null,
-          write: (content, value) => {
-            (content.proactive[rowKey] as Record<string, Cell>)[colKey] = value;
-          },
-        });
-      });
-      row++;
-    }
-  }
-  return { name: '表二', title: SECTION_HEADINGS.proactive, widths: [26, 18, 18, 18], labels, figures, formulas: [], lastColumn: 'D' };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 表三: rows 5–29, labels in A–C (merged as in the official table), six columns D–I, 总计 in J.
-// ---------------------------------------------------------------------------------------------
-export const REQUEST_FIRST_ROW = 5;
-const REQUEST_FIRST_COL = 4; // D
-
-export function requestRowNumber(key: (typeof REQUEST_ROWS)[number]['key']): number {
-  return REQUEST_FIRST_ROW + REQUEST_ROWS.findIndex((r) => r.key === key);
-}
-
-function requestSheet(): SheetLayout {
-  const S = '表三' as const;
-  const totalCol = col(REQUEST_FIRST_COL + REQUEST_COLUMNS.length); // J
-  const firstCol = col(REQUEST_FIRST_COL);
-  const lastInputCol = col(REQUEST_FIRST_COL + REQUEST_COLUMNS.length - 1);
-  const labels: LabelCell[] = [
-    { sheet: S, address: 'A2', text: REQUEST_TABLE_NOTE, merge: 'A2:C4', header: true },
-    { sheet: S, address: `${firstCol}2`, text: REQUEST_APPLICANT_HEADER, merge: `${firstCol}2:${totalCol}2`, header: true },
-    { sheet: S, address: `${firstCol}3`, text: REQUEST_COLUMNS[0].label, merge: `${firstCol}3:${firstCol}4`, header: true },
-    { sheet: S, address: `${col(REQUEST_FIRST_COL + 1)}3`, text: REQUEST_ORG_GROUP, merge: `${col(REQUEST_FIRST_COL + 1)}3:${lastInputCol}3`, header: true },
-    ...REQUEST_COLUMNS.slice(1).map((c, i) => ({ sheet: S, address: `${col(REQUEST_FIRST_COL + 1 + i)}4`, text: c.label, header: true })),
-    { sheet: S, address: `${totalCol}3`, text: REQUEST_TOTAL_LABEL, merge: `${totalCol}3:${totalCol}4`, header: true },
-  ];
-  const figures: FigureCell[] = [];
   const formulas: FormulaCell[] = [];
-  const resultRows = REQUEST_ROWS.filter((r) => r.section === 'result');
-  const firstResult = requestRowNumber(resultRows[0]!.key);
-  const lastResult = requestRowNumber(resultRows[resultRows.length - 1]!.key);
-  labels.push({ sheet: S, address: `A${firstResult}`, text: RESULT_GROUP_LABEL, merge: `A${firstResult}:A${lastResult}` });
-  for (const g of RESULT_GROUPS) {
-    const rows = REQUEST_ROWS.filter((r) => 'group' in r && r.group === g.key).map((r) => requestRowNumber(r.key));
-    labels.push({ sheet: S, address: `B${rows[0]}`, text: g.label, merge: `B${rows[0]}:B${rows[rows.length - 1]}` });
-  }
-  for (const r of REQUEST_ROWS) {
-    const n = requestRowNumber(r.key);
-    if (r.section === 'top') labels.push({ sheet: S, address: `A${n}`, text: r.label, merge: `A${n}:C${n}` });
-    else if ('group' in r) labels.push({ sheet: S, address: `C${n}`, text: r.label });
-    else labels.push({ sheet: S, address: `B${n}`, text: r.label, merge: `B${n}:C${n}` });
-
-    formulas.push({ sheet: S, address: `${totalCol}${n}`, formula: `SUM(${firstCol}${n}:${lastInputCol}${n})` });
-    REQUEST_COLUMNS.forEach((_, i) => {
-      const address = `${col(REQUEST_FIRST_COL + i)}${n}`;
-      if (r.key === 'resultTotal') {
-        const c = col(REQUEST_FIRST_COL + i);
-        formulas.push({ sheet: S, address, formula: `SUM(${c}${firstResult}:${c}${n - 1})` });
-        return;
-      }
-      const key = r.key as RequestInputRowKey;
-      figures.push({
-        sheet: S,
-        address,
-        kind: 'count',
-        target: `requests.${key}.${i}`,
-        read: (content) => content.requests[key][i] ?? null,
-        write: (content, value) => {
-          content.requests[key][i] = value;
-        },
-      });
+  for (const c of placed) {
+    const row = origin.row + c.row;
+    const column = origin.column + c.col;
+    const merge = range(row, column, c.rowSpan, c.colSpan);
+    if (c.type === 'label') {
+      labels.push({ sheet, address: address(row, column), text: c.text, merge, header: c.scope === 'col' || c.scope === 'colgroup' });
+      continue;
+    }
+    const f = c.figure;
+    if (f.computed) {
+      formulas.push({ sheet, address: address(row, column), merge, target: f.key, formula: sumFormula(addends(f).map((a) => at.get(a.key)!)) });
+      continue;
+    }
+    figures.push({
+      sheet,
+      address: address(row, column),
+      merge,
+      kind: f.kind,
+      target: f.key,
+      figure: f,
+      // Whatever is stored (even a stray text), so a prefilled template shows the content as it is.
+      read: (content) => (readInputRaw(content as ReportContent, f) ?? null) as Cell,
+      write: (content, value) => writeFigure(content, f, value),
     });
   }
+  const lastRow = origin.row + layout.rows.length - 1;
+  const lastColumn = origin.column + layout.widths.length - 1;
+  const headRows = layout.headRows > 0 ? `${origin.row}:${origin.row + layout.headRows - 1}` : undefined;
+  return { sheet, layout, labels, figures, formulas, lastRow, lastColumn, headRows, at };
+}
+
+/** The template's origin: the table under its section heading in row 1. */
+const ORIGIN = { row: 2, column: 1 };
+
+// Words of the check rows under table 三 (the rule is the table's own note: 一 + 二 = 三（七）总计 + 四).
+export const BALANCE_LABEL = '每列勾稽';
+export const DIFFERENCE_LABEL = '差额（一＋二－三（七）总计－四）';
+export const BALANCED = '平衡';
+export const UNBALANCED = '不平衡';
+
+/**
+ * Under table 三, one row that says per column whether 第一项加第二项之和 equals 第三项加第四项之和
+ * (平衡 / 不平衡) and one with the difference, both formulas over the table's own cells.
+ */
+function balanceChecks(placed: ReturnType<typeof placeTable>): CheckRow[] {
+  const columns = [...new Set(FIGURES.filter((f) => f.table === 'requests').map((f) => f.col))];
+  const cell = (row: string, column: string) => {
+    const a = placed.at.get(`requests.${row}.${column}`)!;
+    return address(a.row, a.column);
+  };
+  const first = placed.at.get(`requests.newReceived.${columns[0]}`)!.column;
+  const statusRow = placed.lastRow + 1;
+  const diffRow = placed.lastRow + 2;
+  const labelSpan = first - ORIGIN.column;
+  const label = (row: number, text: string): LabelCell => ({ sheet: placed.sheet, address: address(row, ORIGIN.column), text, merge: range(row, ORIGIN.column, 1, labelSpan) });
+  const diff: FormulaCell[] = columns.map((c, i) => ({
+    sheet: placed.sheet,
+    address: address(diffRow, first + i),
+    formula: `${cell('newReceived', c)}+${cell('carriedIn', c)}-${cell('resultTotal', c)}-${cell('carriedOver', c)}`,
+  }));
+  const status: FormulaCell[] = diff.map((d, i) => ({ sheet: placed.sheet, address: address(statusRow, first + i), formula: `IF(${d.address}=0,"${BALANCED}","${UNBALANCED}")` }));
+  const span = (row: number) => `${address(row, first)}:${address(row, first + columns.length - 1)}`;
+  return [
+    { label: label(statusRow, BALANCE_LABEL), cells: status, bad: `${address(diffRow, first)}<>0`, range: span(statusRow) },
+    { label: label(diffRow, DIFFERENCE_LABEL), cells: diff, bad: `${address(diffRow, first)}<>0`, range: span(diffRow) },
+  ];
+}
+
+function sheetLayout(table: FigureTable): SheetLayout {
+  const placed = placeTable(table, ORIGIN);
+  const checks = table === 'requests' ? balanceChecks(placed) : [];
+  const lastColumn = col(placed.lastColumn);
   return {
-    name: S,
-    title: SECTION_HEADINGS.requests,
-    widths: [14, 16, 44, ...REQUEST_COLUMNS.map(() => 11), 11],
-    labels,
-    figures,
-    formulas,
-    lastColumn: totalCol,
+    name: placed.sheet,
+    title: placed.layout.title,
+    widths: placed.layout.widths.map((w) => Math.round(w * CHARS_PER_UNIT[table] * 10) / 10),
+    // Each sheet starts with its section heading in row 1, across the table.
+    labels: [{ sheet: placed.sheet, address: 'A1', text: placed.layout.title, merge: `A1:${lastColumn}1`, header: true }, ...placed.labels],
+    figures: placed.figures,
+    formulas: placed.formulas,
+    checks,
+    headRows: placed.headRows,
+    lastColumn,
+    lastRow: placed.lastRow + checks.length,
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// 表四: one row of 15 numbers under a three-level header, as the official table.
-// ---------------------------------------------------------------------------------------------
-export const REVIEW_VALUE_ROW = 5;
-
-function reviewSheet(): SheetLayout {
-  const S = '表四' as const;
-  const per = REVIEW_RESULTS.length + 1; // four results + 总计
-  const labels: LabelCell[] = [];
-  const figures: FigureCell[] = [];
-  const formulas: FormulaCell[] = [];
-  const suitBlocks = REVIEW_BLOCKS.filter((b) => b.parent === LAWSUIT_GROUP_LABEL);
-  labels.push({ sheet: S, address: 'A2', text: REVIEW_GROUP_LABEL, merge: `A2:${col(per)}2`, header: true });
-  labels.push({ sheet: S, address: `${col(per + 1)}2`, text: LAWSUIT_GROUP_LABEL, merge: `${col(per + 1)}2:${col(per * (1 + suitBlocks.length))}2`, header: true });
-  REVIEW_BLOCKS.forEach((block, b) => {
-    const start = 1 + b * per;
-    const resultRow = block.parent ? 4 : 3;
-    if (block.parent) {
-      labels.push({ sheet: S, address: `${col(start)}3`, text: block.label, merge: `${col(start)}3:${col(start + per - 1)}3`, header: true });
-    }
-    const headers = [...REVIEW_RESULTS.map((r) => r.label), REVIEW_TOTAL_LABEL];
-    headers.forEach((text, i) => {
-      const c = col(start + i);
-      labels.push({ sheet: S, address: `${c}${resultRow}`, text, merge: block.parent ? undefined : `${c}3:${c}4`, header: true });
-    });
-    REVIEW_RESULTS.forEach((r, i) => {
-      const blockKey = block.key as ReviewBlockKey;
-      const resultKey = r.key as ReviewResultKey;
-      figures.push({
-        sheet: S,
-        address: `${col(start + i)}${REVIEW_VALUE_ROW}`,
-        kind: 'count',
-        target: `reviews.${block.key}.${r.key}`,
-        read: (content) => content.reviews[blockKey][resultKey] ?? null,
-        write: (content, value) => {
-          content.reviews[blockKey][resultKey] = value;
-        },
-      });
-    });
-    formulas.push({
-      sheet: S,
-      address: `${col(start + per - 1)}${REVIEW_VALUE_ROW}`,
-      formula: `SUM(${col(start)}${REVIEW_VALUE_ROW}:${col(start + per - 2)}${REVIEW_VALUE_ROW})`,
-    });
-  });
-  const last = per * REVIEW_BLOCKS.length;
-  return { name: S, title: SECTION_HEADINGS.reviews, widths: Array.from({ length: last }, () => 10), labels, figures, formulas, lastColumn: col(last) };
-}
-
-/** Each sheet starts with its section heading in row 1, across the table. */
-const withTitle = (s: SheetLayout): SheetLayout => ({
-  ...s,
-  labels: [{ sheet: s.name, address: 'A1', text: s.title, merge: `A1:${s.lastColumn}1`, header: true }, ...s.labels],
-});
-
-export const SHEETS: readonly SheetLayout[] = [proactiveSheet(), requestSheet(), reviewSheet()].map(withTitle);
+export const SHEETS: readonly SheetLayout[] = (['proactive', 'requests', 'reviews'] as const).map(sheetLayout);
+/** Every typed figure of the format, sheet by sheet, each in one cell. */
 export const ALL_FIGURES: readonly FigureCell[] = SHEETS.flatMap((s) => s.figures);
 
 /** "表三 D14" */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { amountCell, countCell, emptyContent, parseCellText, type Cell, type ReportContent } from '@ccgov/report';
 import { INFO_SHEET, INFO_YEAR_CELL, SHEETS, cellRef } from './layout';
+import { checkZipArchive } from './zip-guard';
 
 export type CellProblem = {
   sheet: string;
@@ -72,6 +73,9 @@ export async function readTemplate(data: Uint8Array, opts: { year: number }): Pr
   if (data.byteLength > MAX_UPLOAD_BYTES) {
     return { ok: false, problems: [{ sheet: '文件', cell: '', message: `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB），请上传本平台下载的模板` }] };
   }
+  // A zip bomb, or an archive of thousands of parts, is refused before exceljs inflates anything.
+  const archive = await checkZipArchive(data);
+  if (!archive.ok) return { ok: false, problems: [{ sheet: '文件', cell: '', message: `${archive.message}，请上传由本平台下载并填写的 .xlsx 模板` }] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
@@ -111,6 +115,8 @@ export async function readTemplate(data: Uint8Array, opts: { year: number }): Pr
       }
     }
     for (const f of layout.formulas) known.add(f.address);
+    // The check rows under a table are the template's own formulas: not checked, never "outside the table".
+    for (const c of layout.checks) for (const a of [c.label, ...c.cells]) known.add(a.address);
     for (const f of layout.figures) {
       known.add(f.address);
       const cell = ws.getCell(f.address);

@@ -73,10 +73,26 @@ export function fitRowHeights(ws: Worksheet, labels: readonly { address: string;
   for (const [r, h] of need) if (h > 18) ws.getRow(r).height = Math.ceil(h);
 }
 
-/** Print on A4, one page wide (the tables are wider than they are tall on 表三 and 表四). */
-export function printSetup(ws: Worksheet, orientation: 'portrait' | 'landscape' = 'landscape') {
-  ws.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+/**
+ * Print on A4, one page wide (表三 and 表四 are wider than they are tall: landscape), the head rows
+ * (e.g. "2:4") repeated at the top of every printed page.
+ */
+export function printSetup(ws: Worksheet, orientation: 'portrait' | 'landscape' = 'landscape', titleRows?: string) {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页 / 共 &N 页' };
 }
+
+/** A check that fails: red text on a pale red fill. */
+export const ALERT_STYLE = { font: { color: { argb: 'FFC00000' }, bold: true }, fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: 'FFFDE2E1' } } };
 
 /** Excel sheet names cannot hold []:*?/\ and are at most 31 characters. */
 export function safeSheetName(name: string): string {

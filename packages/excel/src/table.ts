@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MAX_UPLOAD_BYTES } from './read';
+import { checkZipArchive } from './zip-guard';
 
 /** A plain list read from CSV or the first sheet of an .xlsx: a header row, then data rows. */
 export type PlainTable = { headers: string[]; rows: { line: number; cells: string[] }[] };
@@ -64,6 +65,9 @@ export async function readPlainTable(data: Uint8Array): Promise<PlainTableResult
   if (data.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: `文件过大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）` };
   let grid: { line: number; cells: string[] }[];
   if (isXlsx(data)) {
+    // The same guard as the template import: the archive is checked before exceljs inflates it.
+    const archive = await checkZipArchive(data);
+    if (!archive.ok) return { ok: false, message: archive.message };
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(data as unknown as ExcelJS.Buffer);

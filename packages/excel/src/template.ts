@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { FEE_DECIMALS, LIMITS, REPORT_TITLE_SUFFIX, type ReportContent } from '@ccgov/report';
-import { INFO_SHEET, INFO_YEAR_CELL, SHEETS, type SheetLayout } from './layout';
-import { FILL, FONT, TITLE_FONT, borderRange, fitRowHeights, printSetup, styleHeader, styleLabel, styleNumber } from './style';
+import { FEE_DECIMALS, LIMITS, REPORT_TITLE_SUFFIX, REQUEST_TABLE_NOTE, type ReportContent } from '@ccgov/report';
+import { BALANCE_LABEL, INFO_SHEET, INFO_YEAR_CELL, SHEETS, UNBALANCED, type SheetLayout } from './layout';
+import { ALERT_STYLE, FILL, FONT, TITLE_FONT, borderRange, fitRowHeights, printSetup, styleHeader, styleLabel, styleNumber } from './style';
 
 export type TemplateOptions = {
   year: number;
@@ -14,8 +14,9 @@ export type TemplateOptions = {
 export const TEMPLATE_INSTRUCTIONS = [
   '1. 在“表二”“表三”“表四”的浅黄色单元格中填写数字。表头和蓝色的总计单元格由系统生成（总计为公式，自动计算），已设置保护，无需填写。',
   `2. 数量填写非负整数；行政事业性收费以万元为单位，最多${FEE_DECIMALS}位小数。空白、“–”或“/”按0处理。`,
-  '3. 填好后，在本单位年报填报页面点“上传 Excel”。系统逐格检查：有问题时列出工作表和单元格（例如“表三 D14：应为非负整数”），整份文件都不导入；全部无误才写入草稿。',
-  '4. 文字部分（总体情况、存在的主要问题及改进情况、其他需要报告的事项）和联系方式请在网页上填写。',
+  `3. “表三”下方的“${BALANCE_LABEL}”按表注${REQUEST_TABLE_NOTE}逐列自动核对：显示“${UNBALANCED}”并标红时，“差额”一行是相差的数，请核对后再上传。`,
+  '4. 填好后，在本单位年报填报页面点“上传 Excel”。系统逐格检查：有问题时列出工作表和单元格（例如“表三 D14：应为非负整数”），整份文件都不导入；全部无误才写入草稿。',
+  '5. 文字部分（总体情况、存在的主要问题及改进情况、其他需要报告的事项）和联系方式请在网页上填写。',
 ];
 
 function writeInfoSheet(wb: ExcelJS.Workbook, opts: TemplateOptions) {
@@ -47,27 +48,30 @@ function writeInfoSheet(wb: ExcelJS.Workbook, opts: TemplateOptions) {
 async function writeFigureSheet(wb: ExcelJS.Workbook, layout: SheetLayout, content: TemplateOptions['content']) {
   const ws = wb.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = layout.widths.map((width) => ({ width }));
-  printSetup(ws, layout.name === '表二' ? 'portrait' : 'landscape');
-  for (const label of layout.labels) {
+  printSetup(ws, layout.name === '表二' ? 'portrait' : 'landscape', layout.headRows);
+  const [title, ...labels] = layout.labels;
+  ws.mergeCells(title!.merge!);
+  ws.getCell(title!.address).value = title!.text;
+  ws.getCell(title!.address).font = TITLE_FONT;
+  ws.getCell(title!.address).alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 28;
+  const checkLabels = layout.checks.map((c) => c.label);
+  for (const label of [...labels, ...checkLabels]) {
     if (label.merge) ws.mergeCells(label.merge);
     const cell = ws.getCell(label.address);
     cell.value = label.text;
-    if (label.address === 'A1') {
-      cell.font = TITLE_FONT;
-      cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      ws.getRow(1).height = 28;
-      continue;
-    }
     if (label.header) styleHeader(cell);
     else styleLabel(cell);
     if (label.merge) borderRange(ws, label.merge);
   }
-  fitRowHeights(ws, layout.labels.filter((l) => l.address !== 'A1'));
+  fitRowHeights(ws, labels);
   for (const f of layout.figures) {
+    if (f.merge) ws.mergeCells(f.merge);
     const cell = ws.getCell(f.address);
     const value = content ? f.read(content) : null;
     cell.value = value;
     styleNumber(cell, f.kind, FILL.input);
+    if (f.merge) borderRange(ws, f.merge);
     cell.protection = { locked: false };
     cell.dataValidation =
       f.kind === 'count'
@@ -90,11 +94,16 @@ async function writeFigureSheet(wb: ExcelJS.Workbook, layout: SheetLayout, conte
             error: `应为非负数（单位：万元），最多${FEE_DECIMALS}位小数`,
           };
   }
-  for (const f of layout.formulas) {
+  for (const f of [...layout.formulas, ...layout.checks.flatMap((c) => c.cells)]) {
     const cell = ws.getCell(f.address);
     cell.value = { formula: f.formula };
     styleNumber(cell, 'count', FILL.computed);
     cell.font = { ...FONT, bold: true };
+  }
+  // 不平衡 and a difference other than 0 show in red the moment a figure makes a column disagree.
+  for (const check of layout.checks) {
+    for (const c of check.cells) ws.getCell(c.address).alignment = { horizontal: 'center', vertical: 'middle' };
+    ws.addConditionalFormatting({ ref: check.range, rules: [{ type: 'expression', priority: 1, formulae: [check.bad], style: ALERT_STYLE }] });
   }
   // Labels and formulas are locked; only the figure cells can be typed into. No password: the
   // protection prevents slips, not a determined user (the upload checks every label anyway).

@@ -4,124 +4,41 @@
  * catch the common slip (a count copied from last year, a year not updated), not to parse Chinese.
  * Everything here is a warning, so a miss or a false alarm costs a reviewer a glance, no more.
  */
-import { requestRowFullLabel } from './format';
+import { parseTextNumber, quantityLabel, quantityValue, readStatements, type Statement } from './narrative';
 import type { ReportContent } from './content';
 import type { ComputedTotals } from './totals';
 import { TEXT_SECTIONS, type TextSection } from './targets';
 import { makeIssue, type CheckIssue, type SensitiveWord } from './issues';
 
-// ---------------------------------------------------------------------------------------------
-// Numbers written in text: Arabic (half- or full-width) or Chinese numerals
-// ---------------------------------------------------------------------------------------------
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百千万]+';
-const NOT_NUM = '0-9０-９零〇一二两三四五六七八九十百千万';
-
-const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-
-/** "859", "８５９", "十二", "一百零五", "两千三百", "二〇二四" → number; null when not a number. */
-export function parseTextNumber(raw: string): number | null {
-  const s = toAscii(raw.trim());
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '' || ![...s].every((ch) => ch in CN_DIGITS || ch in CN_UNITS || ch === '万')) return null;
-  // Digit by digit, as years are written: 二〇二四.
-  if (s.length > 1 && [...s].every((ch) => ch in CN_DIGITS)) return Number([...s].map((ch) => CN_DIGITS[ch]).join(''));
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else if (ch === '万') {
-      total += (section + (digit ?? 0)) * 10000;
-      section = 0;
-      digit = null;
-    } else {
-      section += (digit ?? 1) * CN_UNITS[ch]!; // 十二: a bare 十 means 一十
-      digit = null;
-    }
-  }
-  return total + section + (digit ?? 0);
-}
-
-/** Clause by clause: the checks below never let a pattern reach across a comma or a full stop. */
-function clauses(text: string): string[] {
-  return text.split(/[，,。；;！!？?：:\n]/).map((s) => s.trim()).filter(Boolean);
-}
+export { parseTextNumber } from './narrative';
 
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 // ---------------------------------------------------------------------------------------------
-// Rule 8: narrative against numbers
+// Rule 8: narrative against numbers (the reading itself is in narrative.ts)
 // ---------------------------------------------------------------------------------------------
-const NO_REQUESTS = /(?:未|没有|无)(?:收到|受理|接到|接收)[^]{0,20}?申请/;
-// "共收到政府信息公开申请859件" and "共收到12件政府信息公开申请". Requests are counted in 件 (or
-// 份); 个 is left out because "受理申请后15个工作日内答复" is a deadline, not a count.
-const COUNT_AFTER = new RegExp(`(收到|新收|接收|受理|办理)([^${NOT_NUM}]{0,25}?申请[^${NOT_NUM}]{0,6}?)(${NUM})\\s*[件份]`);
-const COUNT_BEFORE = new RegExp(`(收到|新收|接收|受理|办理)[^${NOT_NUM}]{0,6}?(${NUM})\\s*[件份][^]{0,20}?申请`);
-// A negation with its verb ("未发生", "没有被"), so that "无法提供…可申请行政复议" is no claim of zero.
-const NEGATION_BEFORE_CASE = /(?:(?:未|没有)(?:发生|收到|出现|涉及|产生|接到|引发|引起|被)|无(?:因|涉及))[^]{0,20}?(?:行政复议|行政诉讼)/;
-const caseCount = (kind: string) => new RegExp(`${kind}[^${NOT_NUM}]{0,10}?(${NUM})\\s*[件起宗次]`);
-
-type RequestClaim = { verb: string; count: number; quote: string };
-
-function requestClaim(clause: string): RequestClaim | null {
-  // Counts of 上年结转 or of review cases are not counts of requests received.
-  if (/复议|诉讼|结转/.test(clause)) return null;
-  const m = COUNT_AFTER.exec(clause) ?? COUNT_BEFORE.exec(clause);
-  if (!m) return null;
-  const count = parseTextNumber(m[3] ?? m[2]!);
-  return count === null ? null : { verb: m[1]!, count, quote: m[0] };
+/** The issue code of a statement: the names rule 8 has always used, then one per figure. */
+function narrativeCode(s: Statement): string {
+  const q = s.quantities[0]!;
+  if (q === 'received') return s.value === 0 ? 'narrative.noRequests' : 'narrative.received';
+  if (q === 'inHand' || q === 'handled') return 'narrative.handled';
+  if (q === 'suits') return 'narrative.lawsuit';
+  if (q.startsWith('suits.')) return `narrative.lawsuit.${q.slice('suits.'.length)}`;
+  return `narrative.${q}`;
 }
 
-export function checkNarrative(content: ReportContent, totals: ComputedTotals): CheckIssue[] {
-  const received = totals.requests.rowTotal.newReceived;
-  const inHand = received + totals.requests.rowTotal.carriedIn;
-  const handled = totals.requests.resultTotal.at(-1)!;
-  const reviewCases = totals.reviews.review;
-  const lawsuitCases = totals.reviews.suitDirect + totals.reviews.suitAfterReview;
-  const newLabel = `表三“${requestRowFullLabel('newReceived')}”总计`;
+/** `numbers` holds the valid figures (the checker's cleaned copy); the text is read from `content`. */
+export function checkNarrative(content: ReportContent, totals: ComputedTotals, numbers: ReportContent = content): CheckIssue[] {
   const out: CheckIssue[] = [];
-
   for (const s of TEXT_SECTIONS) {
-    const warn = (code: string, message: string) => out.push(makeIssue(8, 'warning', code, s.target, `${s.label}：${message}`));
-    for (const clause of clauses(s.read(content))) {
-      if (received > 0 && NO_REQUESTS.test(clause) && !/复议|诉讼/.test(clause)) {
-        warn('narrative.noRequests', `文中“${short(clause)}”（0件）≠ ${newLabel}（${received}）`);
-      }
-
-      const claim = requestClaim(clause);
-      if (claim) {
-        // 办理 may mean the requests in hand this year (一+二) or those concluded (（七）总计); 受理
-        // is used both for 一 and for 一+二. Either reading that fits is accepted.
-        const handling = claim.verb === '办理';
-        const fits = handling
-          ? [inHand, handled]
-          : claim.verb === '受理'
-            ? [received, inHand]
-            : [received];
-        if (!fits.includes(claim.count)) {
-          const expected = handling
-            ? `表三第一项+第二项总计（${inHand}）`
-            : `${newLabel}（${received}）`;
-          warn(handling ? 'narrative.handled' : 'narrative.received', `文中“${short(claim.quote)}”（${claim.count}）≠ ${expected}`);
-        }
-      }
-
-      const negated = NEGATION_BEFORE_CASE.test(clause);
-      for (const [kind, actual, code, tableLabel] of [
-        ['行政复议', reviewCases, 'narrative.review', '表四“行政复议”总计'],
-        ['行政诉讼', lawsuitCases, 'narrative.lawsuit', '表四“行政诉讼”两项总计之和'],
-      ] as const) {
-        if (!clause.includes(kind)) continue;
-        const m = caseCount(kind).exec(clause);
-        const stated = m ? parseTextNumber(m[1]!) : negated ? 0 : null;
-        if (stated !== null && stated !== actual) {
-          warn(code, `文中“${short(m ? m[0] : clause)}”（${stated}）≠ ${tableLabel}（${actual}）`);
-        }
-      }
-      // Section 六's 信息处理费 is not table 二's 行政事业性收费: deliberately never compared.
+    for (const st of readStatements(s.read(content))) {
+      const values = st.quantities.map((q) => quantityValue(q, numbers, totals));
+      if (values.includes(st.value)) continue;
+      const q = st.quantities[0]!;
+      const words = st.value === 0 && st.quote.length > 12 ? `${short(st.quote)}”（0件）` : `${short(st.quote)}”（${st.value}）`;
+      out.push(makeIssue(8, 'warning', narrativeCode(st), s.target, `${s.label}：文中“${words}≠ ${quantityLabel(q)}（${values[0]}）`));
     }
+    // Section 六's 信息处理费 is not table 二's 行政事业性收费: never compared (narrative.ts reads no fee).
   }
   return out;
 }
@@ -129,16 +46,78 @@ export function checkNarrative(content: ReportContent, totals: ComputedTotals): 
 // ---------------------------------------------------------------------------------------------
 // Rule 9: year mentions
 // ---------------------------------------------------------------------------------------------
-const YEAR = /([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年/g;
-const PERIOD = /统计(?:期限|时限|期间|区间)/;
+const Y = '[0-9０-９]{4}|[〇零一二三四五六七八九]{4}';
+const YEAR = new RegExp(`(${Y})\\s*年`, 'g');
+/**
+ * The statistical-period sentence in the ways reports write it: 统计期限/时限/周期/时间范围…,
+ * 统计数据的期限, 数据统计时间为…, 本报告统计数据从…, 内容涵盖…期间.
+ */
+const PERIOD =
+  /统计(?:期限|时限|期间|区间|周期|时间范围|时间段|时段|时间|截止时间)|统计期(?=为|自|从|是)|统计数据的?(?:期限|时限|时间|期间|范围)|数据统计(?:时间|期限|时限|区间|周期|范围)|统计数据(?:从|自|为)|报告期(?:为|自|从)|涵盖(?=[^。]{0,40}期间)/;
+/** The report naming itself: 现将《XX2024年政府信息公开工作年度报告》公布如下, 特编制…2024年政府信息公开工作年度报告. */
+const OWN_TITLE = new RegExp(
+  `(?:现将|现公布|现予公布|现予发布|特编制|编制了?|编制完成|形成)[^。，,；;]{0,40}?(${Y})\\s*年度?的?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`,
+  'g',
+);
+/** A range of years (2021—2025年, 2024－2027年): part of a plan's or a document's name, not a slip. */
+const YEAR_RANGE = new RegExp(`(${Y})\\s*年?\\s*[—–\\-－~～至到]\\s*(${Y})\\s*年`, 'g');
+
+const yearOf = (raw: string) => parseTextNumber(raw);
 
 function yearsIn(text: string): number[] {
-  return [...text.matchAll(YEAR)].map((m) => parseTextNumber(m[1]!)).filter((y): y is number => y !== null);
+  return [...text.matchAll(YEAR)].map((m) => yearOf(m[1]!)).filter((y): y is number => y !== null);
 }
 
 function sentences(text: string): string[] {
   return text.split(/[。！!？?\n]/).filter((s) => s.trim() !== '');
 }
+
+/**
+ * Years later than the next one that are not a plan's horizon: years inside a document title
+ * 《…》, the end of a range (规划（2021—2025年）), a target (到2027年, 2035年远景目标) are left alone.
+ */
+export function lateYears(text: string, year: number): number[] {
+  const skipped = new Set<number>();
+  // Offsets inside 《…》.
+  for (const m of text.matchAll(/《[^《》]*》/g)) for (let i = m.index; i < m.index + m[0].length; i++) skipped.add(i);
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    const from = yearOf(m[1]!);
+    if (from !== null && from <= year + 1) for (let i = m.index; i < m.index + m[0].length; i++) skipped.add(i);
+  }
+  const out: number[] = [];
+  for (const m of text.matchAll(YEAR)) {
+    const y = yearOf(m[1]!);
+    if (y === null || y <= year + 1 || skipped.has(m.index)) continue;
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (/(?:到|至|力争|展望|截至)$/.test(before) || /^(?:远景|愿景|前|以前|年底前)/.test(after)) continue;
+    out.push(y);
+  }
+  return unique(out);
+}
+
+/**
+ * Years other than the report year in the opening, outside document names 《…》, the period
+ * sentence (checked on its own) and dates of regulations (2019年修订, 2019年5月15日起施行).
+ */
+function otherYears(text: string, year: number, periodSentence: string | null): number[] {
+  const masked = (periodSentence ? text.replace(periodSentence, '') : text).replace(/《[^《》]*》/g, '').replace(OWN_TITLE, '');
+  const out: number[] = [];
+  for (const m of masked.matchAll(YEAR)) {
+    const y = yearOf(m[1]!);
+    const after = masked.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (y === null || y === year || /^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:修订|修正|起?施行|颁布|印发|公布)/.test(after)) continue;
+    out.push(y);
+  }
+  return unique(out);
+}
+
+/** The statistical period: its sentence from the keyword on (统计期限为2024年1月1日至…). */
+function periodSpan(sentence: string): string {
+  const m = PERIOD.exec(sentence);
+  return m ? sentence.slice(m.index) : sentence;
+}
+const periodYears = (sentence: string) => yearsIn(periodSpan(sentence));
 
 export function checkYearMentions(year: number, content: ReportContent): CheckIssue[] {
   const out: CheckIssue[] = [];
@@ -147,15 +126,24 @@ export function checkYearMentions(year: number, content: ReportContent): CheckIs
 
   // An empty opening is already a rule 6 error; do not pile a warning on it.
   if (openingText.trim() !== '') {
+    const period = findPeriodSentence(content);
+    const others = otherYears(openingText, year, period?.section === opening ? periodSpan(period.sentence) : null);
     if (!yearsIn(openingText).includes(year)) {
       out.push(makeIssue(9, 'warning', 'year.opening', opening.target, `${opening.label}：未写明报告年度${year}年`));
+    } else if (others.length > 0) {
+      out.push(makeIssue(9, 'warning', 'year.opening', opening.target,
+        `${opening.label}：出现${others.map((y) => `“${y}年”`).join('、')}，报告年度为${year}年，请核实是否沿用了其他年份的报告`));
     }
-    const period = findPeriodSentence(content);
+    const titled = unique([...openingText.matchAll(OWN_TITLE)].map((m) => yearOf(m[1]!)).filter((y): y is number => y !== null && y !== year));
+    if (titled.length > 0) {
+      out.push(makeIssue(9, 'warning', 'year.title', opening.target,
+        `${opening.label}：文中报告名称写的是${titled.map((y) => `${y}年`).join('、')}，报告年度为${year}年`));
+    }
     if (!period) {
       out.push(makeIssue(9, 'warning', 'year.periodMissing', opening.target,
         `${opening.label}：未找到统计期限的说明（应为“统计期限从${year}年1月1日起至${year}年12月31日止”）`));
     } else {
-      const years = yearsIn(period.sentence);
+      const years = periodYears(period.sentence);
       const wrong = years.filter((y) => y !== year);
       if (years.length === 0 || wrong.length > 0) {
         out.push(makeIssue(9, 'warning', 'year.period', period.section.target,
@@ -165,7 +153,7 @@ export function checkYearMentions(year: number, content: ReportContent): CheckIs
   }
 
   for (const s of TEXT_SECTIONS) {
-    const late = unique(yearsIn(s.read(content)).filter((y) => y > year + 1));
+    const late = lateYears(s.read(content), year);
     if (late.length > 0) {
       out.push(makeIssue(9, 'warning', 'year.future', s.target,
         `${s.label}：出现${late.map((y) => `“${y}年”`).join('、')}，晚于报告年度（${year}年）的下一年，请核实是否笔误或沿用了其他年份的报告`));

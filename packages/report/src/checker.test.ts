@@ -112,16 +112,28 @@ describe('rule 4: per column, 一 + 二 = 三（七）总计 + 四', () => {
     expect(check(realisticReport()).errors.filter((e) => e.rule === 4)).toEqual([]);
   });
 
-  it('flags an unbalanced column and the 总计 column in the wording of the issue', () => {
+  it('raises one error for one slip, at its column, naming the rows in words and the difference', () => {
     const content = zeroReport((c) => {
       c.requests.newReceived[1] = 5;
       c.requests.granted[1] = 4;
       c.overview.request = '2024年，共收到政府信息公开申请5件。';
     });
     const { errors } = check(content);
-    expect(keys(errors)).toEqual(['requests.balance:requests.col.commercial', 'requests.balance:requests.col.total']);
-    expect(errors[0]!.message).toBe('三、第2列（商业企业）：第一项+第二项（5）≠ 第三项总计+第四项（4）');
-    expect(errors[1]!.message).toBe('三、第7列（总计）：第一项+第二项（5）≠ 第三项总计+第四项（4）');
+    // Not a second error for the 总计 column: it is the sum of the six and repeats the same slip.
+    expect(keys(errors)).toEqual(['requests.balance:requests.col.commercial']);
+    expect(errors[0]!.message).toBe('表三“商业企业”列：本年新收 5 + 上年结转 0 = 5，办理结果总计 4 + 结转下年度 0 = 4，相差 1');
+  });
+
+  it('gives each unbalanced column its own error', () => {
+    const content = zeroReport((c) => {
+      c.requests.newReceived[0] = 5;
+      c.requests.granted[0] = 3;
+      c.requests.carriedOver[0] = 1;
+      c.requests.newReceived[4] = 2;
+    });
+    const { errors } = check(content);
+    expect(keys(errors)).toEqual(['requests.balance:requests.col.natural', 'requests.balance:requests.col.legal']);
+    expect(errors[0]!.message).toBe('表三“自然人”列：本年新收 5 + 上年结转 0 = 5，办理结果总计 3 + 结转下年度 1 = 4，相差 1');
   });
 });
 
@@ -266,6 +278,9 @@ describe('rule 10: against the previous year', () => {
   const withPreviousRequests = (natural: number) => {
     const previous = makeReport({ requests: { newReceived: [natural, 0, 0, 0, 0, 0], carriedOver: [14, 3, 0, 0, 1, 0] } }, realisticReport({ year: 2023 }));
     previous.overview = { lead: '', active: '上年内容', request: '上年内容', management: '上年内容', platform: '上年内容', supervision: '上年内容' };
+    previous.problems = '上年内容';
+    previous.other = '上年内容';
+    previous.proactive.normativeDocs.inForce = 10; // 10 + 3 issued − 1 repealed = this year's 12
     return check(realisticReport(), { previous: { year: 2023, content: previous } }).warnings;
   };
 
@@ -286,15 +301,36 @@ describe('rule 10: against the previous year', () => {
   it('flags a text section copied unchanged from last year', () => {
     const previous = realisticReport({ year: 2023 });
     previous.requests.carriedOver = [14, 3, 0, 0, 1, 0];
+    previous.proactive.normativeDocs.inForce = 10;
     const { warnings } = check(realisticReport(), { previous: { year: 2023, content: previous } });
-    // The sections that do not mention the year are word for word the same in both years.
+    // The sections that do not mention the year are word for word the same in both years; those
+    // that do differ only in the year (and 2024 → 2025 for plans): near-copies. The request
+    // paragraph only states this year's figures in words (rule 8 checks them): not a copy.
     expect(keys(warnings)).toEqual([
+      'previous.similarText:text.overview.lead',
       'previous.sameText:text.overview.active',
       'previous.sameText:text.overview.management',
       'previous.sameText:text.overview.platform',
       'previous.sameText:text.overview.supervision',
+      'previous.similarText:text.problems',
+      'previous.similarText:text.other',
     ]);
-    expect(warnings[0]!.message).toContain('2023年');
+    expect(warnings[1]!.message).toContain('2023年');
+    expect(warnings[0]!.message).toMatch(/^一、总体情况·导语：与2023年报告的内容相似度9\d%，请按2024年的实际情况更新$/);
+  });
+
+  it('treats a section that differs from last year only in spaces, punctuation width or quotes as unchanged', () => {
+    const previous = makeReport({ requests: { carriedOver: [14, 3, 0, 0, 1, 0] } }, realisticReport({ year: 2023 }));
+    const now = realisticReport();
+    now.overview.management = previous.overview.management.replace(/，/g, ',').replace(/[“”]/g, '"').replace(/。/g, '. ');
+    const { warnings } = check(now, { previous: { year: 2023, content: previous } });
+    expect(keys(warnings)).toContain('previous.sameText:text.overview.management');
+  });
+
+  it('does not compare the standard opening with last year’s', () => {
+    const previous = makeReport({ requests: { carriedOver: [14, 3, 0, 0, 1, 0] } }, realisticReport({ year: 2023 }));
+    const { warnings } = check(realisticReport(), { previous: { year: 2023, content: previous } });
+    expect(keys(warnings).filter((k) => k.endsWith(':text.opening'))).toEqual([]);
   });
 
   it('does not treat two empty sections as copied', () => {
@@ -329,5 +365,46 @@ describe('rule 11: 错敏词', () => {
 
   it('stays quiet when no listed word occurs', () => {
     expect(check(realisticReport(), { sensitiveWords: words }).warnings).toEqual([]);
+  });
+});
+
+describe('rule 12: 表二 现行有效件数 rolls forward from last year', () => {
+  const previous2023 = (inForce: number) => ({
+    year: 2023,
+    content: makeReport({ proactive: { normativeDocs: { inForce } }, requests: { carriedOver: [14, 3, 0, 0, 1, 0] } }, realisticReport({ year: 2023 })),
+  });
+
+  it('accepts last year’s 现行有效 + 本年制发 − 本年废止', () => {
+    // 2024: 3 issued, 1 repealed, 12 in force; so 10 were in force at the end of 2023.
+    expect(check(realisticReport(), { previous: previous2023(10) }).warnings.filter((w) => w.rule === 12)).toEqual([]);
+  });
+
+  it('warns with the three numbers when the count does not roll forward', () => {
+    const warnings = check(realisticReport(), { previous: previous2023(11) }).warnings.filter((w) => w.rule === 12);
+    expect(keys(warnings)).toEqual(['crossYear.inForce:proactive.normativeDocs.inForce']);
+    expect(warnings[0]!.message).toBe(
+      '二、第二十条第（一）项 行政规范性文件·现行有效件数：2023年现行有效 11 + 本年制发 3 − 本年废止 1 = 13，本年填报 12，相差 1（如有文件到期失效等情况，请在说明中写明）',
+    );
+  });
+
+  it('does not compare with a report older than last year', () => {
+    expect(check(realisticReport(), { previous: { ...previous2023(11), year: 2022 } }).warnings.filter((w) => w.rule === 12)).toEqual([]);
+  });
+});
+
+describe('rule 13: no ceiling a big city can hit, a second look at implausible values', () => {
+  it('accepts 11,398,889 行政许可 decisions without an error or a warning', () => {
+    expect(check(makeReport({ proactive: { licensing: { decisions: 11_398_889 } } }))).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('warns about a value far beyond what any body reports, without blocking submission', () => {
+    const { errors, warnings } = check(makeReport({ reviews: { review: { upheld: 30_000 } }, overview: { request: '' } }));
+    expect(errors.filter((e) => e.rule !== 6)).toEqual([]);
+    expect(keys(warnings)).toContain('value.implausible:reviews.review.upheld');
+    expect(warnings.find((w) => w.rule === 13)!.message).toBe('四、行政复议·结果维持：30000超过常见范围（1000），请核实是否多输了数字');
+  });
+
+  it('still refuses what is not a whole number or beyond any count', () => {
+    expect(keys(check(makeReport({ proactive: { licensing: { decisions: 2e12 } } })).errors)).toEqual(['value.tooLarge:proactive.licensing.decisions']);
   });
 });

@@ -9,6 +9,7 @@ import {
   FEE_DECIMALS,
   PROACTIVE_CELLS,
   REQUEST_COLUMN_COUNT,
+  REQUEST_COLUMNS,
   REQUEST_INPUT_ROWS,
   RESULT_ROW_KEYS,
   REVIEW_BLOCKS,
@@ -34,6 +35,7 @@ import {
 } from './targets';
 import { checkNarrative, checkSensitiveWords, checkYearMentions } from './checker-text';
 import { makeIssue, type CheckIssue, type SensitiveWord } from './issues';
+import { COPY_SIMILARITY, compareSectionTexts, percent } from './similarity';
 
 export type { Severity, CheckIssue, SensitiveWord } from './issues';
 export { issueKey } from './issues';
@@ -81,7 +83,9 @@ export function checkReport(input: CheckInput): CheckResult {
     ...checkBalance(clean, totals),
     ...checkRequiredText(content),
     ...checkCarryOver(input, clean),
-    ...checkNarrative(content, totals),
+    ...checkInForceRollForward(input, clean),
+    ...checkPlausible(clean),
+    ...checkNarrative(content, totals, clean),
     ...checkYearMentions(input.year, content),
     ...checkAgainstPrevious(input, totals),
     ...checkSensitiveWords(content, input.sensitiveWords ?? []),
@@ -235,18 +239,16 @@ const ALL_INPUT_ROWS = REQUEST_INPUT_ROWS.map((r) => r.key);
 
 function checkBalance(c: ReportContent, totals: ComputedTotals): CheckIssue[] {
   const out: CheckIssue[] = [];
-  const colComplete = Array.from({ length: REQUEST_COLUMN_COUNT }, (_, i) => complete(requestColumn(c, ALL_INPUT_ROWS, i)));
-  const row = (k: RequestInputRowKey | 'resultTotal', i: number) =>
-    k === 'resultTotal' ? totals.requests.resultTotal[i]! : i === REQUEST_COLUMN_COUNT ? totals.requests.rowTotal[k] : c.requests[k][i] ?? 0;
-
-  for (let i = 0; i <= REQUEST_COLUMN_COUNT; i++) {
-    const ready = i < REQUEST_COLUMN_COUNT ? colComplete[i] : colComplete.every(Boolean);
-    if (!ready) continue;
-    const inflow = row('newReceived', i) + row('carriedIn', i);
-    const outflow = row('resultTotal', i) + row('carriedOver', i);
+  // One error per unbalanced column, naming the rows in words. The 总计 column is the sum of the
+  // six, so it balances exactly when they all do: an error there would only repeat the slip.
+  for (let i = 0; i < REQUEST_COLUMN_COUNT; i++) {
+    if (!complete(requestColumn(c, ALL_INPUT_ROWS, i))) continue;
+    const [inNew, inCarried, outDone, outCarried] = [c.requests.newReceived[i]!, c.requests.carriedIn[i]!, totals.requests.resultTotal[i]!, c.requests.carriedOver[i]!];
+    const inflow = inNew + inCarried;
+    const outflow = outDone + outCarried;
     if (inflow !== outflow) {
       out.push(makeIssue(4, 'error', 'requests.balance', requestColumnTarget(i),
-        `${requestColumnLocation(i)}：第一项+第二项（${inflow}）≠ 第三项总计+第四项（${outflow}）`));
+        `表三“${REQUEST_COLUMNS[i]!.label}”列：本年新收 ${inNew} + 上年结转 ${inCarried} = ${inflow}，办理结果总计 ${outDone} + 结转下年度 ${outCarried} = ${outflow}，相差 ${Math.abs(inflow - outflow)}`));
     }
   }
   return out;
@@ -299,10 +301,68 @@ function checkCarryOver(input: CheckInput, c: ReportContent): CheckIssue[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rule 12: 表二 现行有效件数 rolls forward: last year's 现行有效 + 本年制发 − 本年废止
+// ---------------------------------------------------------------------------------------------
+const IN_FORCE_ROWS = ['rules', 'normativeDocs'] as const;
+
+function checkInForceRollForward(input: CheckInput, c: ReportContent): CheckIssue[] {
+  const prev = input.previous;
+  if (!prev || prev.year !== input.year - 1) return [];
+  const before = numericContent(prev.content);
+  const out: CheckIssue[] = [];
+  for (const row of IN_FORCE_ROWS) {
+    const { issued, repealed, inForce } = c.proactive[row];
+    const last = before.proactive[row].inForce;
+    if (issued == null || repealed == null || inForce == null || last == null) continue;
+    const expected = last + issued - repealed;
+    if (expected === inForce) continue;
+    out.push(makeIssue(12, 'warning', 'crossYear.inForce', proactiveTarget(`${row}.inForce`),
+      `${proactiveLocation(`${row}.inForce`)}：${prev.year}年现行有效 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，本年填报 ${inForce}，相差 ${Math.abs(expected - inForce)}（如有文件到期失效等情况，请在说明中写明）`));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule 13: implausibly large values (a digit typed twice), a warning: big cities are big
+// ---------------------------------------------------------------------------------------------
+/** Values above these are possible but rare enough for a second look. 11,398,889 许可 decisions is real. */
+export const PLAUSIBLE = {
+  /** 规章 and 行政规范性文件, each cell. */
+  documents: 10_000,
+  /** 行政许可, 行政处罚, 行政强制 decisions. */
+  decisions: 100_000_000,
+  /** Each cell of table 三. */
+  requests: 100_000,
+  /** Each cell of table 四. */
+  cases: 1_000,
+  /** 行政事业性收费, 万元. */
+  fee: 10_000_000,
+} as const;
+
+function checkPlausible(c: ReportContent): CheckIssue[] {
+  const out: CheckIssue[] = [];
+  const flag = (v: number | null | undefined, limit: number, target: string, location: string, unit = '') => {
+    if (v != null && v > limit) {
+      out.push(makeIssue(13, 'warning', 'value.implausible', target, `${location}：${v}${unit}超过常见范围（${limit}${unit}），请核实是否多输了数字`));
+    }
+  };
+  for (const cell of PROACTIVE_CELLS) {
+    const v = (c.proactive as unknown as Record<string, Record<string, Cell>>)[cell.rowKey]![cell.colKey];
+    const limit = cell.kind === 'amount' ? PLAUSIBLE.fee : IN_FORCE_ROWS.includes(cell.rowKey as never) ? PLAUSIBLE.documents : PLAUSIBLE.decisions;
+    flag(v, limit, proactiveTarget(cell.path), proactiveLocation(cell.path), cell.kind === 'amount' ? '万元' : '');
+  }
+  for (const row of REQUEST_INPUT_ROWS) {
+    for (let i = 0; i < REQUEST_COLUMN_COUNT; i++) flag(c.requests[row.key][i], PLAUSIBLE.requests, requestCellTarget(row.key, i), requestCellLocation(row.key, i));
+  }
+  for (const block of REVIEW_BLOCKS) {
+    for (const r of REVIEW_RESULTS) flag(c.reviews[block.key][r.key], PLAUSIBLE.cases, reviewTarget(block.key, r.key), reviewLocation(block.key, r.key));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Rule 10: against the previous report — big swings, and text copied forward unchanged
 // ---------------------------------------------------------------------------------------------
-const normaliseText = (s: string) => s.replace(/\s+/g, '');
-
 function checkAgainstPrevious(input: CheckInput, totals: ComputedTotals): CheckIssue[] {
   const prev = input.previous;
   if (!prev || prev.year >= input.year) return [];
@@ -315,12 +375,15 @@ function checkAgainstPrevious(input: CheckInput, totals: ComputedTotals): CheckI
       `${requestCellLocation('newReceived', 'total')}：本年（${now}）与${prev.year}年（${before}）相差${SWING_FACTOR}倍以上，请核实`));
   }
 
-  for (const s of TEXT_SECTIONS) {
-    const mine = normaliseText(s.read(input.content));
-    const theirs = normaliseText(s.read(prev.content));
-    if (theirs !== '' && mine === theirs) {
+  // The opening is standard wording, the same every year by design.
+  for (const s of TEXT_SECTIONS.filter((x) => x.target !== 'text.opening')) {
+    const c = compareSectionTexts(s.read(input.content), s.read(prev.content));
+    if (c.identical) {
       out.push(makeIssue(10, 'warning', 'previous.sameText', s.target,
-        `${s.label}：与${prev.year}年报告的内容完全相同，请按${input.year}年的实际情况更新`));
+        `${s.label}：与${prev.year}年报告的内容完全相同（不计空格、标点和引号），请按${input.year}年的实际情况更新`));
+    } else if (c.comparable && c.similarity >= COPY_SIMILARITY) {
+      out.push(makeIssue(10, 'warning', 'previous.similarText', s.target,
+        `${s.label}：与${prev.year}年报告的内容相似度${percent(c.similarity)}，请按${input.year}年的实际情况更新`));
     }
   }
   return out;

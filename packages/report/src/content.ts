@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripNonXmlChars } from './xml-text';
 import {
   CONTACT_FIELDS,
   FEE_DECIMALS,
@@ -18,7 +19,8 @@ import {
 export const LIMITS = {
   textSection: 20000,
   contactField: 100,
-  count: 10_000_000,
+  /** A bound for whole numbers only; checker.ts warns about implausibly large values (PLAUSIBLE). */
+  count: 1_000_000_000_000,
   amount: 100_000_000,
   explanation: 500,
 } as const;
@@ -81,7 +83,9 @@ export const amountCell = z
   .refine((v) => hasAtMostDecimals(v, FEE_DECIMALS), { error: `最多${FEE_DECIMALS}位小数` })
   .nullable();
 
-const text = (max: number) => z.string({ error: '应为文字' }).max(max, { error: `不能超过${max}字` });
+// Characters that would break the Word file (not allowed in XML 1.0) are dropped, on the client
+// and the server alike, before the length is checked.
+const text = (max: number) => z.string({ error: '应为文字' }).overwrite(stripNonXmlChars).max(max, { error: `不能超过${max}字` });
 const sectionText = text(LIMITS.textSection);
 
 const countGroup = <K extends string>(keys: readonly K[]) =>

@@ -2,7 +2,7 @@
 
 export type Severity = 'error' | 'warning';
 export type CheckIssue = {
-  /** 1..11, as numbered in REPORT_FORMAT.md. */
+  /** 1..11 as numbered in REPORT_FORMAT.md; 12 (表二 roll-forward) and 13 (implausible size) added by rule set 2.0. See rules.ts. */
   rule: number;
   severity: Severity;
   /** Stable machine code, e.g. 'requests.balance'. */

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
+import { DemoBanner } from './DemoBanner';
 
 export const metadata: Metadata = {
   title: { default: '陈仓区政府信息公开工作年度报告', template: '%s · 陈仓区政府信息公开工作年度报告' },
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="zh-CN">
       <body>
         <a href="#main" className="skip">跳到正文</a>
+        <DemoBanner />
         {children}
       </body>
     </html>

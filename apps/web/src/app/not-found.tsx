@@ -1,13 +1,14 @@
-import Link from 'next/link';
+import { NotFoundCard } from './NotFoundCard';
 
+/**
+ * An address that no route matches: only the root layout is around it, so this page brings the
+ * `<main>` landmark. `notFound()` inside the public or signed-in pages renders their own
+ * not-found.tsx instead, inside the `<main>` their layout already has.
+ */
 export default function NotFound() {
   return (
     <main id="main">
-      <div className="card">
-        <h1>页面不存在</h1>
-        <p>您访问的页面或报告不存在，或尚未公开。</p>
-        <p><Link href="/">返回首页</Link></p>
-      </div>
+      <NotFoundCard />
     </main>
   );
 }

@@ -22,6 +22,18 @@ export function cachedPublic<T>(key: string, load: () => Promise<T>): Promise<T>
   return p;
 }
 
+/**
+ * The rendered bytes the server's fast path keeps (scripts/public-pages.mjs, same process): cleared
+ * with the data, and its generation bumped so a render that started before a change is not kept.
+ */
+type PageStore = { pages: Map<string, unknown>; generation: number };
+const PAGES_KEY = Symbol.for('ccgov.publicPages');
+
 export function clearPublicCache(): void {
   store.entries.clear();
+  const g = globalThis as Record<symbol, unknown>;
+  const pages = (g[PAGES_KEY] as PageStore | undefined) ?? { pages: new Map(), generation: 0 };
+  g[PAGES_KEY] = pages;
+  pages.pages.clear();
+  pages.generation++;
 }

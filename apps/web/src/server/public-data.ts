@@ -1,5 +1,7 @@
 import 'server-only';
 import { MissingFontError, reportDocx, reportPdf, type PublishedReport } from '@ccgov/documents';
+import { buildSearchIndex, loadSearchDocs } from '@ccgov/api';
+import { getDb } from '@ccgov/db';
 import { publicCaller } from './caller';
 import { cachedPublic } from './public-cache';
 
@@ -26,7 +28,8 @@ export function parseYear(text: string | null | undefined): number | null | 'inv
 export const loadList = () => cachedPublic('list', () => publicCaller().public.list());
 export const loadYears = () => cachedPublic('years', () => publicCaller().public.years());
 export const loadTrend = () => cachedPublic('trend', () => publicCaller().public.trend());
-export const loadSearchIndex = () => cachedPublic('search-index', () => publicCaller().public.searchIndex());
+/** The search index (every report folded and indexed once), rebuilt after each publish. */
+export const loadSearchIndex = () => cachedPublic('search-index', async () => buildSearchIndex(loadSearchDocs(getDb())));
 
 export type LoadedPublication = Awaited<ReturnType<ReturnType<typeof publicCaller>['public']['get']>>;
 

@@ -2,16 +2,21 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { authOptions, clientIp, loadSessionUser, type SessionClaims, type SessionUser } from '@ccgov/auth';
 import { getDb } from '@ccgov/db';
 import type { Role } from '@ccgov/report';
 
-/** The signed-in person, re-read from the database on every request (disabled = signed out). */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in person, re-read from the database on every request: the server-side session must
+ * be open (not signed out, forced off, idle or expired) and the account active. The request counts
+ * as activity for the idle timeout. Once per request (layout and page share the answer).
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const claims = (session as unknown as { claims?: SessionClaims } | null)?.claims;
   return loadSessionUser(getDb(), claims);
-}
+});
 
 /** For pages: require one of these roles, else go to sign-in. */
 export async function requireRole(roles: readonly Role[], from: string): Promise<SessionUser> {
@@ -30,6 +35,7 @@ export async function requireSignedIn(from: string): Promise<SessionUser> {
   return user;
 }
 
+/** The client address (X-Forwarded-For only as scripts/serve.mjs and TRUST_PROXY allow; IP syntax checked). */
 export async function requestIp(): Promise<string | null> {
   return clientIp(await headers());
 }

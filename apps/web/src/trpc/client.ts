@@ -4,7 +4,8 @@ import superjson from 'superjson';
 import type { AppRouter } from '@ccgov/api';
 
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+  // The server refuses batches of more than 10 calls (TRPC_MAX_BATCH): send at most that many.
+  links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 10 })],
 });
 
 /** The Chinese message to show for a failed call (network failures included). */

@@ -1,3 +1,4 @@
+import { stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { createTRPCRouter, idInput, publisherProcedure, reviewerProcedure } from '../trpc';
 import {
@@ -25,7 +26,7 @@ export const reviewRouter = createTRPCRouter({
   queue: reviewerProcedure.input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.db, input)),
   get: reviewerProcedure.input(idInput).query(({ ctx, input }) => reviewDetail(ctx.db, ctx.user, input.id)),
   signoff: reviewerProcedure
-    .input(versioned.extend({ comment: z.string().max(1000, { error: '审核意见不能超过1000字' }).optional() }))
+    .input(versioned.extend({ comment: z.string().overwrite(stripNonXmlChars).max(1000, { error: '审核意见不能超过1000字' }).optional() }))
     .mutation(({ ctx, input }) => signoffReport(ctx.db, ctx.user, input)),
   return: reviewerProcedure.input(returnInput).mutation(({ ctx, input }) => returnReport(ctx.db, ctx.user, input)),
   // The public keeps the published version during a correction; refreshed anyway so no page is stale.

@@ -1,13 +1,12 @@
-import { and, asc, departments, eq, hashPassword, ne, reports, sql, users, type Db } from '@ccgov/db';
-import { ROLE_LABELS, type Role } from '@ccgov/report';
+import { accountsChanged, endDepartmentSessions, endUserSessions } from '@ccgov/auth';
+import { and, asc, departments, eq, hashPassword, ne, passwordHistory, reports, sql, users, type Db } from '@ccgov/db';
+import { DEPARTMENT_KIND_CHOICES, DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, ROLE_LABELS, type Role, stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { audit, type Actor } from './audit-trail';
 import { temporaryPassword } from './passwords';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export const KIND_LABELS = { department: '部门', town: '镇街' } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Departments (部门和镇街)
@@ -36,6 +35,7 @@ export function listDepartments(db: Db) {
 
 const nameSchema = z
   .string()
+  .overwrite(stripNonXmlChars)
   .trim()
   .min(2, { error: '名称至少2个字' })
   .max(50, { error: '名称不能超过50个字' })
@@ -45,7 +45,7 @@ export const codeSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9_]{1,19}$/, { error: '代码应为2至20位小写字母、数字或下划线，以字母开头（例如 fgj）' });
-const kindSchema = z.enum(['department', 'town'], { error: '类型应为“部门”或“镇街”' });
+const kindSchema = z.enum(DEPARTMENT_KINDS, { error: `类型应为${DEPARTMENT_KIND_CHOICES}` });
 
 export const createDepartmentInput = z.strictObject({ name: nameSchema, code: codeSchema, kind: kindSchema });
 export const updateDepartmentInput = z.strictObject({ id: z.number().int().positive(), name: nameSchema, kind: kindSchema });
@@ -79,7 +79,7 @@ export function createDepartment(db: Db | Tx, actor: Actor, input: z.infer<typeo
       .values({ name: input.name, code: input.code, kind: input.kind, sortOrder: next })
       .returning()
       .get();
-    audit(tx, actor, { action: 'department.create', target: `department:${row.id}`, detail: `${row.name}（${KIND_LABELS[row.kind]}，代码 ${row.code}）` });
+    audit(tx, actor, { action: 'department.create', target: `department:${row.id}`, detail: `${row.name}（${DEPARTMENT_KIND_LABELS[row.kind]}，代码 ${row.code}）` });
     return row;
   });
 }
@@ -92,7 +92,7 @@ export function updateDepartment(db: Db, actor: Actor, input: z.infer<typeof upd
     tx.update(departments).set({ name: input.name, kind: input.kind }).where(eq(departments.id, input.id)).run();
     const changes = [
       before.name !== input.name ? `名称：${before.name} → ${input.name}` : null,
-      before.kind !== input.kind ? `类型：${KIND_LABELS[before.kind]} → ${KIND_LABELS[input.kind]}` : null,
+      before.kind !== input.kind ? `类型：${DEPARTMENT_KIND_LABELS[before.kind]} → ${DEPARTMENT_KIND_LABELS[input.kind]}` : null,
     ].filter(Boolean);
     if (changes.length) audit(tx, actor, { action: 'department.update', target: `department:${input.id}`, detail: changes.join('；') });
     return { ...before, name: input.name, kind: input.kind };
@@ -132,6 +132,7 @@ export function setDepartmentActive(db: Db, actor: Actor, input: z.infer<typeof 
         .set({ active: false, sessionVersion: sql`${users.sessionVersion} + 1` })
         .where(and(eq(users.departmentId, d.id), eq(users.active, true)))
         .run().changes;
+      endDepartmentSessions(tx, d.id, 'disabled');
     }
     audit(tx, actor, {
       action: input.active ? 'department.enable' : 'department.disable',
@@ -184,7 +185,7 @@ export const usernameSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,31}$/, { error: '用户名应为2至32位字母、数字或 _ . -，以字母或数字开头' });
-const displayNameSchema = z.string().trim().min(1, { error: '请填写姓名' }).max(50, { error: '姓名不能超过50个字' });
+const displayNameSchema = z.string().overwrite(stripNonXmlChars).trim().min(1, { error: '请填写姓名' }).max(50, { error: '姓名不能超过50个字' });
 const roleSchema = z.enum(['department', 'reviewer', 'publisher', 'admin'], { error: '角色无效' });
 
 export const createUserInput = z
@@ -249,11 +250,15 @@ export async function resetPassword(db: Db, actor: Actor, id: number) {
   const hash = await hashPassword(password);
   return db.transaction((tx) => {
     const u = loadUser(tx, id);
+    // The replaced password joins the history (a new one may not repeat the last five).
+    tx.insert(passwordHistory).values({ userId: id, passwordHash: u.passwordHash }).run();
     tx.update(users)
       .set({ passwordHash: hash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, id))
       .run();
+    endUserSessions(tx, id, 'password');
     audit(tx, actor, { action: 'user.reset_password', target: `user:${id}`, detail: u.username });
+    accountsChanged();
     return { id, username: u.username, temporaryPassword: password };
   });
 }
@@ -271,6 +276,8 @@ export function setUserActive(db: Db, actor: Actor, input: z.infer<typeof setAct
       .set(input.active ? { active: true } : { active: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, u.id))
       .run();
+    if (!input.active) endUserSessions(tx, u.id, 'disabled');
+    accountsChanged();
     audit(tx, actor, { action: input.active ? 'user.enable' : 'user.disable', target: `user:${u.id}`, detail: u.username });
     return { changed: true };
   });

@@ -1,13 +1,16 @@
 import { and, auditLog, departments, desc, eq, gte, inArray, lt, reports, sensitiveWords, sql, users, type Db } from '@ccgov/db';
-import { ACTION_LABELS, ROLE_LABELS, type ReportAction } from '@ccgov/report';
+import { ACTION_LABELS, ROLE_LABELS, isIsoDate, type ReportAction } from '@ccgov/report';
 import { z } from 'zod';
 import { audit, type Actor } from './audit-trail';
-import { isIsoDate } from './deadlines';
 
 /** What each audit action is called in the 审计日志 (report acts reuse the workflow's own labels). */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.signin': '登录',
   'auth.signout': '退出登录',
+  'auth.signout_all': '退出所有设备',
+  'auth.force_signout': '强制下线',
+  'auth.lock': '登录失败锁定',
+  'user.unlock': '解锁账号',
   'user.create': '创建账号',
   'user.reset_password': '重置密码',
   'user.change_password': '修改密码',
@@ -31,6 +34,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'export.progress': '导出进度表',
   'export.audit': '导出审计日志',
   'settings.requiredSignoffs': '修改审核级数',
+  'report.save': '报告保存草稿',
+  'access.unauthorized': '未登录访问被拒绝',
+  'access.forbidden': '越权访问被拒绝',
+  'access.not_found': '访问不存在或无权查看的数据',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([k, v]) => [`report.${k}`, `报告${v}`])),
 };
 

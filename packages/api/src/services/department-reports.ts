@@ -4,10 +4,10 @@ import {
   LIMITS,
   REQUEST_ROWS,
   SECTION_HEADINGS,
-  emptyContent,
   isEditableByDepartment,
+  prefillFromPrevious,
   reportContentSchema,
-  standardOpening,
+  requestCellTarget,
   requestRowFullLabel,
   targetLabel,
   type ReportContent,
@@ -55,7 +55,7 @@ function pathTarget(path: readonly PropertyKey[]): string | null {
   if (area === 'opening' || area === 'problems' || area === 'other') return path.length === 1 ? `text.${area}` : null;
   if (area === 'overview' && a && path.length === 2) return `text.overview.${a}`;
   if ((area === 'proactive' || area === 'reviews') && a && b && path.length === 3) return `${area}.${a}.${b}`;
-  if (area === 'requests' && a && b !== undefined && path.length === 3) return `requests.${a}.${b}`;
+  if (area === 'requests' && a && /^[0-5]$/.test(b ?? '') && path.length === 3) return requestCellTarget(a as RequestRowKey, Number(b));
   if (area === 'contact' && a && path.length === 2) return `contact.${a}`;
   return null;
 }
@@ -174,26 +174,6 @@ export function getOwnReport(db: Db, actor: SessionUser, id: number) {
   };
 }
 
-/** Prefill a new report from last year's: carry-over, baseline counts, contact, optionally text. */
-export function prefillFromPrevious(year: number, body: string, previous: ReportContent | null, copyText: boolean): ReportContent {
-  const content = emptyContent();
-  if (previous) {
-    content.requests.carriedIn = [...previous.requests.carriedOver];
-    content.proactive.rules.inForce = previous.proactive.rules.inForce;
-    content.proactive.normativeDocs.inForce = previous.proactive.normativeDocs.inForce;
-    content.contact = { ...previous.contact };
-    if (copyText) {
-      content.overview = { ...previous.overview };
-      content.problems = previous.problems;
-      content.other = previous.other;
-    }
-  } else {
-    content.contact.unit = body;
-  }
-  content.opening = standardOpening({ year, body, contact: content.contact });
-  return content;
-}
-
 export function createReport(db: Db, actor: SessionUser & { departmentId: number }, input: z.infer<typeof createReportInput>) {
   return db.transaction((tx) => {
     const year = tx.select().from(reportingYears).where(eq(reportingYears.year, input.year)).get();
@@ -252,6 +232,17 @@ export function saveDraft(db: Db, actor: SessionUser, input: z.infer<typeof save
       })
       .where(eq(reports.id, report.id))
       .run();
+    // Who saved which report when (not the content), in the same transaction as the save.
+    recordAudit(tx as unknown as Db, {
+      userId: actor.id,
+      username: actor.username,
+      role: actor.role,
+      action: 'report.save',
+      target: `report:${report.id}`,
+      ip: currentRequestIp(),
+      outcome: 'success',
+      detail: `保存为第${next}版`,
+    });
     return { ...report, content, version: next };
     // IMMEDIATE takes the write lock before the version is read, as transition() does.
   }, { behavior: 'immediate' });

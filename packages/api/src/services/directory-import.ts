@@ -1,9 +1,9 @@
 import { departments, eq, hashPassword, type Db } from '@ccgov/db';
 import { readPlainTable } from '@ccgov/excel';
-import { ROLE_LABELS, type Role } from '@ccgov/report';
+import { DEPARTMENT_KIND_CHOICES, DEPARTMENT_KIND_LABELS, DEPARTMENT_KIND_WORDS, ROLE_LABELS, type Role, stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { codeSchema, createDepartment, insertUser, KIND_LABELS, usernameSchema } from './admin';
+import { codeSchema, createDepartment, insertUser, usernameSchema } from './admin';
 import { audit, type Actor } from './audit-trail';
 import { decodeUpload, uploadSchema } from './uploads';
 import { temporaryPassword } from './passwords';
@@ -39,7 +39,6 @@ const ROLE_WORDS: Record<string, Role> = {
   发布人: 'publisher',
   管理员: 'admin',
 };
-const KIND_WORDS: Record<string, 'department' | 'town'> = { 部门: 'department', 镇街: 'town', 镇: 'town', 街道: 'town' };
 
 function columnIndex(headers: string[]): Partial<Record<ColumnKey, number>> {
   const index: Partial<Record<ColumnKey, number>> = {};
@@ -69,7 +68,8 @@ export async function importDirectory(db: Db, actor: Actor, input: z.infer<typeo
 
   const report: ImportRowReport[] = [];
   for (const row of rows) {
-    const get = (k: ColumnKey) => (idx[k] === undefined ? '' : (row.cells[idx[k]!] ?? '').trim());
+    // Names land in documents: characters XML does not allow are dropped, as on every other input.
+    const get = (k: ColumnKey) => (idx[k] === undefined ? '' : stripNonXmlChars(row.cells[idx[k]!] ?? '').trim());
     const name = get('name');
     const username = get('username');
     const entry: ImportRowReport = { line: row.line, name, username, outcome: 'refused', message: '' };
@@ -100,14 +100,14 @@ export async function importDirectory(db: Db, actor: Actor, input: z.infer<typeo
             departmentId = existing.id;
             done.push('部门已存在');
           } else {
-            const kindWord = get('kind') || '部门';
-            const kind = KIND_WORDS[kindWord];
-            if (!kind) throw new AppError('BAD_REQUEST', `类型“${kindWord}”无效，应为“部门”或“镇街”`);
+            const kindWord = get('kind') || DEPARTMENT_KIND_LABELS.department;
+            const kind = DEPARTMENT_KIND_WORDS[kindWord];
+            if (!kind) throw new AppError('BAD_REQUEST', `类型“${kindWord}”无效，应为${DEPARTMENT_KIND_CHOICES}`);
             const code = codeSchema.safeParse(get('code') || username);
             if (!code.success) throw new AppError('BAD_REQUEST', `代码：${firstMessage(code.error)}`);
             const d = createDepartment(tx as unknown as Db, actor, { name, code: code.data, kind });
             departmentId = d.id;
-            done.push(`新建${KIND_LABELS[kind]}（代码 ${d.code}）`);
+            done.push(`新建${DEPARTMENT_KIND_LABELS[kind]}（代码 ${d.code}）`);
           }
         }
         if (username && hash) {

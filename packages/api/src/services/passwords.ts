@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { PASSWORD_MAX_LENGTH, passwordProblems } from '@ccgov/auth';
 import { z } from 'zod';
 
 // No 0/O, 1/l/I: a temporary password is read off the screen and typed in by hand.
@@ -18,11 +19,13 @@ export function temporaryPassword(length = 12): string {
   return chars.join('');
 }
 
-export const PASSWORD_RULE = '密码至少8位，须同时包含字母和数字';
-
-/** A password a person chooses: long enough and not only letters or only digits. */
+/**
+ * A password a person chooses: at least 10 characters with 3 of the 4 classes (the shared policy of
+ * packages/auth). The username and the last five passwords are checked where they are known.
+ */
 export const newPasswordSchema = z
   .string()
-  .min(8, { error: PASSWORD_RULE })
-  .max(128, { error: '密码不能超过128位' })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: PASSWORD_RULE });
+  .max(PASSWORD_MAX_LENGTH, { error: `密码不能超过${PASSWORD_MAX_LENGTH}位` })
+  .superRefine((p, ctx) => {
+    for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
+  });

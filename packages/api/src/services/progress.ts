@@ -1,10 +1,9 @@
 import { and, asc, departments, desc, eq, reminders, reportingYears, reports, sql, type Db } from '@ccgov/db';
-import { NOT_STARTED_LABEL, STATUS_LABELS, signoffStepLabel, type ReportStatus } from '@ccgov/report';
+import { NOT_STARTED_LABEL, STATUS_LABELS, chinaToday, daysUntil, defaultReminder, effectiveDeadline, signoffStepLabel, type ReportStatus, stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { audit, type Actor } from './audit-trail';
 import { readSettings } from './context';
-import { chinaToday, daysUntil, effectiveDeadline } from './deadlines';
 import { signoffsOf, submittedVersion } from './workflow';
 
 export type ProgressStatus = ReportStatus | 'not_started';
@@ -18,7 +17,7 @@ const yearField = z.number().int().min(2000).max(2100);
 export const progressInput = z.strictObject({ year: yearField.optional() });
 export const remindInput = z.strictObject({
   year: yearField,
-  message: z.string().trim().max(500, { error: '提醒内容不能超过500字' }).optional(),
+  message: z.string().overwrite(stripNonXmlChars).trim().max(500, { error: '提醒内容不能超过500字' }).optional(),
 });
 
 function pickYear(db: Db, year: number | undefined) {
@@ -99,16 +98,13 @@ export function progressExport(db: Db, actor: Actor, input: z.infer<typeof progr
   return table;
 }
 
-export const defaultReminder = (year: number, deadline: string) =>
-  `请抓紧完成${year}年度政府信息公开工作年度报告的填报并提交审核，截止日期为${deadline}。`;
-
 /** An in-app reminder to every active department that has not submitted the year's report. */
 export function sendReminders(db: Db, actor: Actor, input: z.infer<typeof remindInput>) {
   const table = progressTable(db, { year: input.year });
   if (!table.open) throw new AppError('BAD_REQUEST', `${input.year}年度未开放填报，不能发送提醒`);
   const targets = table.rows.filter((r) => !r.submitted);
   if (targets.length === 0) throw new AppError('BAD_REQUEST', '所有单位均已提交，无需提醒');
-  const message = input.message || defaultReminder(input.year, table.internalDeadline ?? table.legalDeadline);
+  const message = input.message || defaultReminder(input.year, effectiveDeadline(table));
   return db.transaction((tx) => {
     tx.insert(reminders)
       .values(targets.map((t) => ({ year: input.year, departmentId: t.departmentId, message, sentBy: actor.user.id })))

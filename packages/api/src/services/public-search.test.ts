@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { harness } from '../test-utils';
-import { normalizeSearch, searchReports, type SearchDoc } from './public-search';
+import { buildSearchIndex, loadSearchDocs, normalizeSearch, searchQueryProblem, searchReports, type SearchDoc } from './public-search';
 
 const doc = (id: number, departmentName: string, year: number, text: string): SearchDoc => ({
   id,
@@ -12,11 +12,11 @@ const doc = (id: number, departmentName: string, year: number, text: string): Se
 });
 
 describe('search (pure)', () => {
-  const index = [
+  const index = buildSearchIndex([
     doc(1, '陈仓区数据局', 2024, '安排人员进行定时“读网巡网”，对发布信息内容严格审核。'),
     doc(2, '陈仓区公安分局', 2024, '户籍办理、出入境管理。'),
     doc(3, '陈仓区公安分局', 2025, '交通安全管理和警情通报；协助陈仓区数据局开展数据共享。'),
-  ];
+  ]);
 
   it('finds reports by department name, newest first, name matches before text matches', () => {
     expect(searchReports(index, '公安').map((h) => h.id)).toEqual([3, 2]);
@@ -43,19 +43,68 @@ describe('search (pure)', () => {
   });
 });
 
+describe('search limits and the index', () => {
+  it('refuses a query of more than five terms with a Chinese reason and finds nothing for it', () => {
+    const index = buildSearchIndex([doc(1, '陈仓区数据局', 2024, '一 二 三 四 五 六')]);
+    expect(searchQueryProblem('一 二 三 四 五')).toBeNull();
+    expect(searchQueryProblem('一 二 三 四 五 六')).toContain('最多可同时搜索5个词');
+    expect(searchReports(index, '一 二 三 四 五').map((h) => h.id)).toEqual([1]);
+    expect(searchReports(index, '一 二 三 四 五 六')).toEqual([]);
+  });
+
+  it('keeps the snippet in place when folding changes the length of the text (…, ①)', () => {
+    const index = buildSearchIndex([doc(1, '陈仓区数据局', 2024, '前言……① 依申请公开办理及时，答复规范。')]);
+    const [hit] = searchReports(index, '答复规范');
+    expect(hit!.snippet).toEqual({ before: '前言……① 依申请公开办理及时，', match: '答复规范', after: '。' });
+  });
+
+  it('looks only at reports holding every character pair of the terms, not at every report', () => {
+    const docs = Array.from({ length: 200 }, (_, i) => doc(i + 1, `单位${i}`, 2024, i === 150 ? '开展政务公开标准化规范化建设' : '其他内容'));
+    const index = buildSearchIndex(docs);
+    expect(index.postings.get('标准')).toEqual([150]);
+    expect(searchReports(index, '标准化').map((h) => h.id)).toEqual([151]);
+  });
+});
+
 describe('search index over the demo district', () => {
   const h = harness();
   afterAll(() => h.cleanup());
 
   it('holds only current published reports, never a draft', async () => {
-    const index = await h.as(null).public.searchIndex();
+    const docs = loadSearchDocs(h.db);
     const list = await h.as(null).public.list();
-    expect(index.map((d) => d.id).sort((a, b) => a - b)).toEqual(list.map((r) => r.id).sort((a, b) => a - b));
-    expect(index.every((d) => d.year < h.openYear)).toBe(true);
+    expect(docs.map((d) => d.id).sort((a, b) => a - b)).toEqual(list.map((r) => r.id).sort((a, b) => a - b));
+    expect(docs.every((d) => d.year < h.openYear)).toBe(true);
   });
 
-  it('finds the real 2024 report of 陈仓区数据局 by a phrase of its text', async () => {
-    const hits = searchReports(await h.as(null).public.searchIndex(), '读网巡网');
+  it('finds the real 2024 report of 陈仓区数据局 by a phrase of its text, also through public.search', async () => {
+    const hits = searchReports(buildSearchIndex(loadSearchDocs(h.db)), '读网巡网');
     expect(hits.map((x) => `${x.departmentName}${x.year}`)).toContain(`陈仓区数据局${h.openYear - 2}`);
+    const viaApi = await h.as(null).public.search({ q: '读网巡网' });
+    expect(viaApi.map((x) => x.id)).toEqual(hits.map((x) => x.id));
+  });
+
+  it('public.search refuses six terms with a Chinese message', async () => {
+    await expect(h.as(null).public.search({ q: '一 二 三 四 五 六' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('public procedures given the pages’ cache build the index once and answer from it', async () => {
+    const store = new Map<string, Promise<unknown>>();
+    let loads = 0;
+    const publicCache = <T,>(key: string, load: () => Promise<T>) => {
+      if (!store.has(key)) {
+        loads++;
+        store.set(key, load());
+      }
+      return store.get(key) as Promise<T>;
+    };
+    const { createCaller } = await import('../root');
+    const caller = createCaller({ db: h.db, user: null, ip: null, publicCache });
+    await caller.public.search({ q: '读网巡网' });
+    await caller.public.search({ q: '公安' });
+    await caller.public.list({ year: h.openYear - 1 });
+    await caller.public.list();
+    expect([...store.keys()].sort()).toEqual(['list', 'search-index']);
+    expect(loads).toBe(2);
   });
 });

@@ -11,7 +11,6 @@ export function listPublished(db: Db, input: z.infer<typeof publicListInput>) {
   const rows = db
     .select({
       id: publications.id,
-      reportId: publications.reportId,
       departmentId: publications.departmentId,
       departmentName: publications.departmentName,
       departmentKind: publications.departmentKind,
@@ -33,16 +32,35 @@ export function listPublished(db: Db, input: z.infer<typeof publicListInput>) {
  * withdrawn ones and anything unpublished answer NOT_FOUND.
  */
 export function getPublication(db: Db, id: number) {
-  const pub = db.select().from(publications).where(eq(publications.id, id)).get();
-  if (!pub || pub.withdrawnAt) throw notFound();
+  const row = db.select().from(publications).where(eq(publications.id, id)).get();
+  if (!row || row.withdrawnAt) throw notFound();
   const versions = db
     .select({ id: publications.id, publishedAt: publications.publishedAt, correctionNote: publications.correctionNote, current: publications.current })
     .from(publications)
-    .where(and(eq(publications.reportId, pub.reportId), isNull(publications.withdrawnAt)))
+    .where(and(eq(publications.reportId, row.reportId), isNull(publications.withdrawnAt)))
     .orderBy(asc(publications.id))
     .all();
   const current = versions.find((v) => v.current) ?? null;
-  return { publication: pub, versions, currentId: current?.id ?? null };
+  return { publication: publicFields(row), versions, currentId: current?.id ?? null };
+}
+
+/**
+ * What of a publication row the public may see. Never the internal report id, the publishing
+ * user's id or withdrawal details: public ids are publication ids (README, 开放数据).
+ */
+function publicFields(p: typeof publications.$inferSelect) {
+  return {
+    id: p.id,
+    departmentId: p.departmentId,
+    departmentName: p.departmentName,
+    departmentKind: p.departmentKind,
+    year: p.year,
+    content: p.content,
+    publishedAt: p.publishedAt,
+    correctionNote: p.correctionNote,
+    supersedesId: p.supersedesId,
+    current: p.current,
+  };
 }
 
 /** Years that have at least one published report. */

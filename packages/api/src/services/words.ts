@@ -1,12 +1,13 @@
 import { and, asc, eq, ne, sensitiveWords, type Db } from '@ccgov/db';
+import { stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { audit, type Actor } from './audit-trail';
 
 const wordFields = {
-  word: z.string().trim().min(1, { error: '请填写错敏词' }).max(50, { error: '错敏词不能超过50个字' }),
-  suggestion: z.string().trim().max(100, { error: '建议写法不能超过100个字' }).default(''),
-  note: z.string().trim().max(200, { error: '说明不能超过200个字' }).default(''),
+  word: z.string().overwrite(stripNonXmlChars).trim().min(1, { error: '请填写错敏词' }).max(50, { error: '错敏词不能超过50个字' }),
+  suggestion: z.string().overwrite(stripNonXmlChars).trim().max(100, { error: '建议写法不能超过100个字' }).default(''),
+  note: z.string().overwrite(stripNonXmlChars).trim().max(200, { error: '说明不能超过200个字' }).default(''),
 };
 export const createWordInput = z.strictObject(wordFields);
 export const updateWordInput = z.strictObject({ id: z.number().int().positive(), ...wordFields });

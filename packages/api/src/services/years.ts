@@ -1,8 +1,8 @@
 import { asc, eq, reportingYears, reports, sql, type Db } from '@ccgov/db';
+import { defaultLegalDeadline, isIsoDate } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { audit, type Actor } from './audit-trail';
-import { defaultLegalDeadline, isIsoDate } from './deadlines';
 
 const dateSchema = z.string().trim().refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD，例如 2027-01-31' });
 const yearSchema = z.number({ error: '请填写年度' }).int({ error: '年度应为四位数字' }).min(2000, { error: '年度应在2000至2100之间' }).max(2100, { error: '年度应在2000至2100之间' });

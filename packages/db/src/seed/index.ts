@@ -40,6 +40,9 @@ export const DEFAULT_SETTINGS = {
   required_signoffs: '2',
 } as const;
 
+/** Settings key holding the shared hash of the demo password (see the 演示环境 banner). */
+export const DEMO_PASSWORD_HASH_KEY = 'demo_password_hash';
+
 export function insertSettings(tx: DbOrTx): void {
   tx.insert(settings)
     .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
@@ -74,6 +77,9 @@ export function seedDemo(db: DbOrTx, { now = new Date() }: SeedDemoOptions = {})
 
   return (db as Db).transaction((tx) => {
     insertSettings(tx);
+    // Marks the demo accounts: while an active account still has this (published) password, every
+    // page shows the 演示环境 banner. Changing or resetting the password ends that.
+    tx.insert(settings).values({ key: DEMO_PASSWORD_HASH_KEY, value: passwordHash }).run();
 
     for (const year of [...closedYears, openYear]) {
       tx.insert(reportingYears)
@@ -282,7 +288,7 @@ function seedPublished(
 
 /** Why the bureau sent a report back, per body; the first points at a cell, as reviewers do. */
 const RETURN_COMMENTS: Record<string, { target: string; body: string }[]> = {
-  kjj: [{ target: 'requests.newReceived.0', body: '“本年新收政府信息公开申请数量”自然人一栏与正文（二）依申请公开所述件数不一致，请核实后修改。' }],
+  kjj: [{ target: 'requests.newReceived.natural', body: '“本年新收政府信息公开申请数量”自然人一栏与正文（二）依申请公开所述件数不一致，请核实后修改。' }],
   nyj: [{ target: 'text.problems', body: '存在的主要问题及改进情况较为笼统，请结合本单位本年度实际写明具体问题和改进措施。' }],
   scjgj: [
     { target: 'proactive.punishment.decisions', body: '行政处罚决定数量请与“双公示”平台公开数据核对一致。' },

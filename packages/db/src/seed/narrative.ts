@@ -170,8 +170,12 @@ export function demoNarrative(unit: DemoUnit, year: number, f: Figures): Narrati
   const area = unit.name.endsWith('街道') ? '社区' : '村';
   const management =
     unit.kind === 'town' ? variant(TOWN_MANAGEMENT, unit, year)(year, self, area) : variant(DEPT_MANAGEMENT, unit, year)(year, self);
-  const first = (year + rng.int(0, 4)) % PROBLEMS.length;
-  const second = (first + 1 + rng.int(0, 3)) % PROBLEMS.length;
+  // Problems move on every year (a section copied from last year is what the checker flags, rule 10):
+  // {k, k+2} one year, {k+1, k+3} the next. The two draws stay, so the figures drawn after them do not change.
+  rng.int(0, 4);
+  rng.int(0, 3);
+  const first = (year + rngFor(`${unit.code}:problems`).int(0, PROBLEMS.length - 1)) % PROBLEMS.length;
+  const second = (first + 2) % PROBLEMS.length;
 
   const otherParts = [`${year}年，${self}未收取政府信息公开信息处理费。`];
   otherParts.push(`${self}对照${year}年政务公开工作要点，逐项细化任务分工，各项工作均按期完成。`);

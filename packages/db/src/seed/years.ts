@@ -1,3 +1,5 @@
+import { defaultLegalDeadline } from '@ccgov/report';
+
 /** Deadlines are Chinese calendar dates; compare in UTC+8 whatever the server's zone. */
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -15,9 +17,8 @@ export function openYearFor(now: Date): number {
   return month === 1 ? year - 1 : year;
 }
 
-export function legalDeadline(year: number): string {
-  return `${year + 1}-01-31`;
-}
+/** 31 January of the next year (条例第五十条). */
+export const legalDeadline = defaultLegalDeadline;
 
 /** The city's earlier date for handing the report to the bureau. */
 export function internalDeadline(year: number): string {

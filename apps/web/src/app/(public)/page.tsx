@@ -1,11 +1,11 @@
-import { reportTitle } from '@ccgov/report';
-import { formatChinaDate, KIND_LABELS } from '@ccgov/documents';
-import { SEARCH_MAX_LENGTH, searchReports, type SearchHit } from '@ccgov/api';
+import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, departmentKindLabel, reportTitle } from '@ccgov/report';
+import { formatChinaDate } from '@ccgov/documents';
+import { SEARCH_MAX_LENGTH, searchQueryProblem, searchReports, type SearchHit } from '@ccgov/api';
 import { loadList, loadSearchIndex } from '@/server/public-data';
+import { BUSY_MESSAGE, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
 
-const KINDS = ['department', 'town'] as const;
 // Long lists use plain links: a next/link each would prefetch dozens of pages on every visit.
 
 function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
@@ -21,7 +21,7 @@ function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
             <li key={h.id}>
               <a href={`/reports/${h.id}`}>{reportTitle(h.departmentName, h.year)}</a>{' '}
               <span className="muted small">
-                {KIND_LABELS[h.departmentKind]} · 发布于{formatChinaDate(h.publishedAt)}
+                {departmentKindLabel(h.departmentKind)} · 发布于{formatChinaDate(h.publishedAt)}
               </span>
               {h.snippet && !h.nameMatch && (
                 <p className="snippet small">
@@ -42,7 +42,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, SEARCH_MAX_LENGTH) ?? '';
   const list = await loadList();
-  const hits = q ? searchReports(await loadSearchIndex(), q) : [];
+  // Too many terms, or too many searches at once: a notice instead of results.
+  const problem = q ? searchQueryProblem(q) : null;
+  const found = q && !problem ? await expensive(async () => searchReports(await loadSearchIndex(), q)) : undefined;
+  const hits = found?.value ?? [];
+  const notice = problem ?? (found === null ? `${BUSY_MESSAGE}，请稍后再搜索。` : null);
   const years = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
   return (
     <>
@@ -56,7 +60,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </button>
         </div>
       </form>
-      {q && <SearchResults q={q} hits={hits} />}
+      {q && notice && (
+        <p className="alert warn" role="alert">
+          {notice}
+        </p>
+      )}
+      {q && !notice && <SearchResults q={q} hits={hits} />}
       {years.length === 0 && <p className="muted">暂无已发布的年度报告。</p>}
       {years.length > 1 && (
         <nav aria-label="按年度浏览" className="year-nav">
@@ -73,12 +82,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="muted small">
             已发布 {list.filter((r) => r.year === year).length} 份 · <a href={`/summary?year=${year}`}>{year}年度全区汇总</a>
           </p>
-          {KINDS.map((kind) => {
+          {DEPARTMENT_KINDS.map((kind) => {
             const items = list.filter((r) => r.year === year && r.departmentKind === kind);
             if (items.length === 0) return null;
             return (
               <section key={kind} aria-labelledby={`y${year}-${kind}`}>
-                <h3 id={`y${year}-${kind}`}>{KIND_LABELS[kind]}</h3>
+                <h3 id={`y${year}-${kind}`}>{DEPARTMENT_KIND_LABELS[kind]}</h3>
                 <ul className="report-list">
                   {items.map((r) => (
                     <li key={r.id}>

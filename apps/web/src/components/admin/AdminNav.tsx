@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/admin/progress', label: '进度' },
   { href: '/admin/words', label: '错敏词' },
   { href: '/admin/audit', label: '审计日志' },
+  { href: '/admin/sessions', label: '在线会话' },
 ] as const;
 
 export function AdminNav() {

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, type DepartmentKind } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
 import { useAction } from './useAction';
@@ -9,13 +10,19 @@ export type DepartmentRow = {
   id: number;
   name: string;
   code: string;
-  kind: 'department' | 'town';
+  kind: DepartmentKind;
   active: boolean;
   reportCount: number;
   activeUserCount: number;
 };
 
-export const KIND_LABELS = { department: '部门', town: '镇街' } as const;
+function KindOptions() {
+  return DEPARTMENT_KINDS.map((k) => (
+    <option key={k} value={k}>
+      {DEPARTMENT_KIND_LABELS[k]}
+    </option>
+  ));
+}
 
 function CreateDepartmentForm({ onCreated }: { onCreated: (name: string) => void }) {
   const { busy, error, run } = useAction();
@@ -48,8 +55,7 @@ function CreateDepartmentForm({ onCreated }: { onCreated: (name: string) => void
         <div className="field">
           <label htmlFor="dept-kind">类型</label>
           <select id="dept-kind" name="kind" defaultValue="department">
-            <option value="department">部门</option>
-            <option value="town">镇街</option>
+            <KindOptions />
           </select>
         </div>
         <button className="btn" type="submit" disabled={busy}>
@@ -79,8 +85,7 @@ function EditRow({ d, onDone }: { d: DepartmentRow; onDone: (msg: string | null)
       >
         <input id={`name-${d.id}`} value={name} onChange={(e) => setName(e.target.value)} maxLength={50} aria-label="名称" />
         <select value={kind} onChange={(e) => setKind(e.target.value === 'town' ? 'town' : 'department')} aria-label="类型">
-          <option value="department">部门</option>
-          <option value="town">镇街</option>
+          <KindOptions />
         </select>
         <button className={`btn ${styles.btnSmall}`} type="submit" disabled={busy}>保存</button>
         <button className={`btn secondary ${styles.btnSmall}`} type="button" onClick={() => onDone(null)}>取消</button>
@@ -150,7 +155,7 @@ export function DepartmentsPanel({ departments }: { departments: DepartmentRow[]
                 ) : (
                   <>
                     <td>{d.name}</td>
-                    <td>{KIND_LABELS[d.kind]}</td>
+                    <td>{DEPARTMENT_KIND_LABELS[d.kind]}</td>
                     <td>{d.code}</td>
                   </>
                 )}

@@ -1,5 +1,6 @@
 'use client';
 import { useRef, useState } from 'react';
+import { DEPARTMENT_KIND_LABELS } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { csvLine, fileToBase64, saveText } from '@/components/excel/files';
 import { Feedback } from './Feedback';
@@ -12,8 +13,8 @@ const OUTCOME = { created: '已新建', exists: '已存在', refused: '未导入
 const HEADERS = ['单位名称', '类型', '代码', '用户名', '姓名', '角色'];
 const SAMPLE = [
   HEADERS,
-  ['陈仓区某某局', '部门', 'mmj', 'mmj', '某某局填报人', '部门填报人'],
-  ['某某镇', '镇街', 'mmz', 'mmz', '某某镇填报人', ''],
+  ['陈仓区某某局', DEPARTMENT_KIND_LABELS.department, 'mmj', 'mmj', '某某局填报人', '部门填报人'],
+  ['某某镇', DEPARTMENT_KIND_LABELS.town, 'mmz', 'mmz', '某某镇填报人', ''],
   ['', '', '', 'shenhe2', '审核人二', '数据局审核人'],
 ];
 

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { defaultLegalDeadline } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
 import { useAction } from './useAction';
@@ -14,12 +15,10 @@ export type YearRow = {
   publishedCount: number;
 };
 
-const legalDefault = (year: number) => `${year + 1}-01-31`;
-
 function OpenYearForm({ suggested, onOpened }: { suggested: number; onOpened: (msg: string) => void }) {
   const { busy, error, run } = useAction();
   const [year, setYear] = useState(String(suggested));
-  const [legal, setLegal] = useState(legalDefault(suggested));
+  const [legal, setLegal] = useState(defaultLegalDeadline(suggested));
   const [legalTouched, setLegalTouched] = useState(false);
   const [internal, setInternal] = useState('');
   return (
@@ -43,7 +42,7 @@ function OpenYearForm({ suggested, onOpened }: { suggested: number; onOpened: (m
               setYear(e.target.value);
               const y = Number(e.target.value);
               // Follow the year until the admin sets the date by hand.
-              if (!legalTouched && Number.isInteger(y) && y >= 2000 && y <= 2100) setLegal(legalDefault(y));
+              if (!legalTouched && Number.isInteger(y) && y >= 2000 && y <= 2100) setLegal(defaultLegalDeadline(y));
             }}
             required
           />

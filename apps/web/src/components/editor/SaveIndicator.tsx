@@ -1,4 +1,5 @@
 'use client';
+import { formatClock } from '@ccgov/report';
 import type { SaveState } from './useDraftSaver';
 
 const TEXT: Record<SaveState, string> = {
@@ -13,7 +14,7 @@ const TEXT: Record<SaveState, string> = {
 
 /** 已保存 / 保存中 / 未保存, always visible, announced politely to screen readers. */
 export function SaveIndicator({ state, savedAt }: { state: SaveState; savedAt: Date | null }) {
-  const time = savedAt?.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+  const time = savedAt ? formatClock(savedAt) : undefined;
   return (
     <span className={`save-state save-${state}`} role="status" aria-live="polite" data-state={state}>
       {TEXT[state]}

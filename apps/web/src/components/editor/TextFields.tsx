@@ -5,7 +5,7 @@ import {
   LIMITS,
   TEXT_SECTIONS,
   contactTarget,
-  standardOpening,
+  withContactField,
   type ContactKey,
   type OverviewPartKey,
   type ReportContent,
@@ -103,11 +103,7 @@ export function ContactFields() {
               {...CONTACT_INPUT[f.key]}
               onChange={(e) => {
                 const v = e.target.value;
-                actions.updateContent((c) => {
-                  const contact = { ...c.contact, [f.key]: v };
-                  const followsStandard = c.opening === standardOpening({ year: api.year, body: api.body, contact: c.contact });
-                  return { ...c, contact, opening: followsStandard ? standardOpening({ year: api.year, body: api.body, contact }) : c.opening };
-                });
+                actions.updateContent((c) => withContactField(c, { year: api.year, body: api.body }, f.key, v));
               }}
             />
             <FieldNotes target={target} />

@@ -1,4 +1,4 @@
-import { formatDay } from '@/components/admin/format';
+import { formatDate } from '@ccgov/report';
 
 type Notice = {
   year: number;
@@ -35,7 +35,7 @@ export function DeadlineNotices({ notices }: { notices: Notice[] }) {
               <ul style={{ margin: '6px 0 0', paddingLeft: 20 }} aria-label="数据局的提醒">
                 {n.reminders.map((r) => (
                   <li key={r.id}>
-                    数据局提醒（{formatDay(r.createdAt)}）：{r.message}
+                    数据局提醒（{formatDate(r.createdAt)}）：{r.message}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 import { textChangeSpan } from '@ccgov/report';
-import { formatNumber, formatWhen } from './format';
+import { formatTimestamp } from '@ccgov/report';
+import { formatNumber } from './format';
 import type { ReviewDetail } from './types';
 import styles from './review.module.css';
 
@@ -25,7 +26,7 @@ export function ChangesList({
     <>
       <h2 style={{ marginTop: 0 }}>修改对比</h2>
       <p className={styles.hint}>
-        与{formatWhen(sentBack?.at)}{sentBack?.action === 'reopen' ? '打开更正' : '退回修改'}时的版本相比，共 {changes.length} 处修改
+        与{formatTimestamp(sentBack?.at)}{sentBack?.action === 'reopen' ? '打开更正' : '退回修改'}时的版本相比，共 {changes.length} 处修改
         {changes.length > 0 ? `：数字 ${cells.length} 处，文字 ${texts.length} 处。` : '：部门未作任何修改。'}
       </p>
       {cells.length > 0 && (

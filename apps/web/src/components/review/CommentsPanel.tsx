@@ -1,7 +1,7 @@
 'use client';
 import { useState, type RefObject } from 'react';
 import { REQUEST_COLUMNS, REQUEST_TOTAL_LABEL, commentTargetLabel } from '@ccgov/report';
-import { formatWhen } from './format';
+import { formatTimestamp } from '@ccgov/report';
 import type { PendingComment, ReviewDetail } from './types';
 import styles from './review.module.css';
 
@@ -153,7 +153,7 @@ function CommentList({ comments, onLocate }: { comments: StoredComment[]; onLoca
           <button type="button" className={styles.whereButton} onClick={() => onLocate(c.target)}>{c.targetLabel}</button>
           <div className={styles.body}>{c.body}</div>
           <span className={styles.where}>
-            {c.userName ?? ''} · {formatWhen(c.createdAt)}
+            {c.userName ?? ''} · {formatTimestamp(c.createdAt)}
           </span>
         </li>
       ))}

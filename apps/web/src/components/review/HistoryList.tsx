@@ -1,4 +1,5 @@
-import { formatWhen, eventLabel, roleLabel, statusLabel } from './format';
+import { formatTimestamp } from '@ccgov/report';
+import { eventLabel, roleLabel, statusLabel } from './format';
 import type { ReviewDetail } from './types';
 import styles from './review.module.css';
 
@@ -23,7 +24,7 @@ export function HistoryList({ events }: { events: ReviewDetail['events'] }) {
             {events.map((e) => {
               return (
                 <tr key={e.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.createdAt)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.createdAt)}</td>
                   <td>{eventLabel(e.action)}</td>
                   <td>
                     {e.userName ?? '—'}

@@ -1,5 +1,5 @@
 import { signoffStepLabel } from '@ccgov/report';
-import { formatWhen } from './format';
+import { formatTimestamp } from '@ccgov/report';
 import type { ReviewDetail } from './types';
 import styles from './review.module.css';
 
@@ -12,7 +12,7 @@ export function SignoffProgress({ signoffs, required }: { signoffs: ReviewDetail
         const label = signoffStepLabel(i + 1, required);
         return (
           <li key={i} className={`${styles.step} ${s ? styles.stepDone : ''}`}>
-            {s ? `${label} ✓ ${s.userName} · ${formatWhen(s.createdAt)}` : `${label} · 待签批`}
+            {s ? `${label} ✓ ${s.userName} · ${formatTimestamp(s.createdAt)}` : `${label} · 待签批`}
           </li>
         );
       })}

@@ -1,22 +1,5 @@
 import { ACTION_LABELS, ROLE_LABELS, STATUS_LABELS, type ReportAction, type ReportStatus, type Role } from '@ccgov/report';
 
-/** 2026-11-20 15:03 in China time, whatever the server's zone. */
-export function formatWhen(d: Date | string | null | undefined): string {
-  if (!d) return '—';
-  const date = typeof d === 'string' ? new Date(d) : d;
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(date);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 export function statusLabel(s: string | null | undefined): string {
   return s && s in STATUS_LABELS ? STATUS_LABELS[s as ReportStatus] : '—';
 }

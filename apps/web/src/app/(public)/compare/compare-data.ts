@@ -35,6 +35,21 @@ export const DEFAULT_FIGURES = [
 export type CompareQuery = { d?: string | string[]; y?: string | string[]; f?: string | string[] };
 const many = (v: string | string[] | undefined) => (v == null ? [] : Array.isArray(v) ? v : [v]);
 
+/** Bounds of one comparison: columns are departments × years, so both are capped. */
+export const COMPARE_MAX_DEPARTMENTS = 10;
+export const COMPARE_MAX_YEARS = 5;
+const COMPARE_MAX_FIGURE_PARAMS = 300;
+
+/** Why a selection is refused (too many departments, years or figures), or null. Nothing is loaded. */
+export function selectionProblem(q: CompareQuery): string | null {
+  const d = new Set(many(q.d)).size;
+  const y = new Set(many(q.y)).size;
+  if (d > COMPARE_MAX_DEPARTMENTS) return `最多可同时对比${COMPARE_MAX_DEPARTMENTS}个部门和镇街（本次选了${d}个），请减少后再对比`;
+  if (y > COMPARE_MAX_YEARS) return `最多可同时对比${COMPARE_MAX_YEARS}个年度（本次选了${y}个），请减少后再对比`;
+  if (many(q.f).length > COMPARE_MAX_FIGURE_PARAMS) return '所选数字过多，请选择“全部数字”或减少后再对比';
+  return null;
+}
+
 export type Selection = { departmentIds: number[]; years: number[]; figures: string[]; all: boolean; chosen: boolean };
 
 /** What the visitor chose, keeping only values that exist; unknown values are dropped. */

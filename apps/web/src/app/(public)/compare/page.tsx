@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { KIND_LABELS } from '@ccgov/documents';
+import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS } from '@ccgov/report';
 import { loadList } from '@/server/public-data';
 import { Downloads } from '../_components/Downloads';
-import { ALL_FIGURES, compareTable, FIGURE_GROUPS, FIGURE_OPTIONS, parseSelection, type CompareQuery, type CompareTable } from './compare-data';
+import { BUSY_MESSAGE, expensive } from '@/server/expensive';
+import { ALL_FIGURES, compareTable, FIGURE_GROUPS, FIGURE_OPTIONS, parseSelection, selectionProblem, type CompareQuery, type CompareTable } from './compare-data';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '对比' };
@@ -75,7 +76,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const years = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
   // Each department once, under its latest published name.
   const departments = [...new Map([...list].reverse().map((r) => [r.departmentId, r])).values()].sort((a, b) => a.departmentId - b.departmentId);
-  const table = sel.chosen ? await compareTable(sel) : null;
+  // Too many departments or years: say so and compare nothing; too many visitors at once: likewise.
+  const problem = selectionProblem(q);
+  const built = sel.chosen && !problem ? await expensive(() => compareTable(sel)) : undefined;
+  const table = built?.value ?? null;
+  const notice = problem ?? (built === null ? `${BUSY_MESSAGE}，请稍后再按“对比”。` : null);
   const params = new URLSearchParams();
   sel.departmentIds.forEach((d) => params.append('d', String(d)));
   sel.years.forEach((y) => params.append('y', String(y)));
@@ -88,9 +93,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <form method="get" action="/compare" className="card compare-form">
         <fieldset>
           <legend>部门和镇街</legend>
-          {(['department', 'town'] as const).map((kind) => (
+          {DEPARTMENT_KINDS.map((kind) => (
             <fieldset key={kind} className="sub">
-              <legend>{KIND_LABELS[kind]}</legend>
+              <legend>{DEPARTMENT_KIND_LABELS[kind]}</legend>
               <div className="check-grid">
                 {departments
                   .filter((d) => d.departmentKind === kind)
@@ -138,7 +143,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <Link href="/compare">清除选择</Link>
         </div>
       </form>
-      {table ? (
+      {notice ? (
+        <p className="alert warn" role="alert">
+          {notice}
+        </p>
+      ) : table ? (
         <Results table={table} csvHref={`/compare/csv?${params.toString()}`} />
       ) : (
         <p className="muted">请至少选择一个部门或镇街，然后按“对比”。</p>

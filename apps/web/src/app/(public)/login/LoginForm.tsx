@@ -2,6 +2,8 @@
 import { signIn } from 'next-auth/react';
 import { useSearchParams } from 'next/navigation';
 import { Suspense, useState } from 'react';
+import { signInErrorMessage } from '@ccgov/auth/messages';
+import { safeRedirectPath } from '@ccgov/auth/redirect';
 
 function Form() {
   const params = useSearchParams();
@@ -20,23 +22,23 @@ function Form() {
     });
     if (!res || res.error) {
       setBusy(false);
-      setError(res?.status === 401 || res?.error === 'CredentialsSignin' ? '用户名或密码错误，或账号已停用' : '登录失败，请稍后重试');
+      // The server's lock message (locked until when) comes back as the error; codes get the generic text.
+      setError(res ? signInErrorMessage(res.error) : '登录失败，请稍后重试');
       return;
     }
-    const from = params.get('from');
-    // Only same-site paths: never redirect to another origin after sign-in.
-    window.location.assign(from && from.startsWith('/') && !from.startsWith('//') ? from : '/home');
+    // Only same-site paths: anything else (other hosts, //host, /\host, tabs…) goes to the role's home page.
+    window.location.assign(safeRedirectPath(params.get('from')) ?? '/home');
   }
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="username">用户名</label>
-        <input id="username" name="username" autoComplete="username" required />
+        <input id="username" name="username" autoComplete="username" required maxLength={64} />
       </div>
       <div className="field">
         <label htmlFor="password">密码</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
       </div>
       {error && (
         <p className="alert error" role="alert">
@@ -46,6 +48,7 @@ function Form() {
       <button className="btn" type="submit" disabled={busy}>
         登录
       </button>
+      <p className="muted small">连续5次输入错误，账号将锁定15分钟。</p>
     </form>
   );
 }

@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { REQUEST_ROWS, REQUEST_TOTAL_LABEL, SECTION_HEADINGS, TABLE_LAYOUTS, TABLE_ORDER } from '@ccgov/report';
-import { KIND_LABELS } from '@ccgov/documents';
-import { formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/report';
+import { DEPARTMENT_KIND_LABELS, formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/report';
 import { loadSummary, loadTrend, loadYears, parseYear } from '@/server/public-data';
 import { ReportTable } from '@/components/OfficialTable';
 import { BarChart, ColumnChart } from '../_components/Charts';
@@ -69,7 +68,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             <ul className="columns" data-testid="not-published">
               {s.notPublished.map((d) => (
                 <li key={d.id}>
-                  {d.name} <span className="muted small">（{KIND_LABELS[d.kind]}）</span>
+                  {d.name} <span className="muted small">（{DEPARTMENT_KIND_LABELS[d.kind]}）</span>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { formatTimestamp } from '@ccgov/report';
+import { StatusBadge } from '@/components/StatusBadge';
 import { DeadlineNotices } from '@/components/reminders/DeadlineNotices';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -47,7 +48,7 @@ export default async function DepartmentHome() {
                 <td>
                   <StatusBadge status={r.status} />
                 </td>
-                <td>{formatDateTime(r.updatedAt)}</td>
+                <td>{formatTimestamp(r.updatedAt)}</td>
                 <td>
                   <Link href={`/dept/reports/${r.id}`}>{r.status === 'draft' || r.status === 'returned' ? '填报' : '查看'}</Link>
                 </td>

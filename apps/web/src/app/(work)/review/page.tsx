@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { NOT_STARTED_LABEL, STATUS_LABELS } from '@ccgov/report';
+import { NOT_STARTED_LABEL, STATUS_LABELS, daysLeftText, formatTimestamp } from '@ccgov/report';
 import { StatusBadge } from '@/components/StatusBadge';
 import { PublishAllButton } from '@/components/review/PublishAllButton';
-import { formatWhen } from '@/components/review/format';
 import styles from '@/components/review/review.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -15,12 +14,6 @@ export const dynamic = 'force-dynamic';
 const ORDER = ['submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn', 'not_submitted'] as const;
 type QueueFilter = (typeof ORDER)[number];
 const filterLabel = (s: QueueFilter) => (s === 'not_submitted' ? NOT_STARTED_LABEL : STATUS_LABELS[s]);
-
-function daysText(days: number): string {
-  if (days > 0) return `还有 ${days} 天`;
-  if (days === 0) return '今天截止';
-  return `已逾期 ${-days} 天`;
-}
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(['reviewer', 'publisher'], '/review');
@@ -47,7 +40,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <p style={{ margin: 0 }}>
           <strong>{q.year}年度报告</strong> · 法定截止日期 {q.deadline}
           {q.internalDeadline ? `（区内报送截止 ${q.internalDeadline}）` : ''} ·{' '}
-          <span className={q.daysToDeadline < 0 ? styles.overdue : undefined}>{daysText(q.daysToDeadline)}</span>
+          <span className={q.daysToDeadline < 0 ? styles.overdue : undefined}>{daysLeftText(q.daysToDeadline)}</span>
         </p>
         <ul className={styles.queueCounts} aria-label="各状态数量">
           <li>
@@ -124,10 +117,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   {i.status === 'draft' && <span className="muted small"> 草稿中</span>}
                   {i.resubmitted && <span className="muted small"> 修改后重新提交</span>}
                 </td>
-                <td>{formatWhen(i.submittedAt)}</td>
+                <td>{formatTimestamp(i.submittedAt)}</td>
                 <td>{i.warnings == null ? '—' : i.warnings === 0 ? '无' : `${i.warnings} 条`}</td>
                 <td className={q.daysToDeadline < 0 && !i.submittedAt ? styles.overdue : undefined}>
-                  {i.status === 'published' ? '—' : daysText(q.daysToDeadline)}
+                  {i.status === 'published' ? '—' : daysLeftText(q.daysToDeadline)}
                 </td>
                 <td>{i.reportId ? <Link href={`/review/${i.reportId}`} aria-label={`审阅${i.departmentName}`}>审阅</Link> : '—'}</td>
               </tr>

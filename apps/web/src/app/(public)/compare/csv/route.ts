@@ -1,6 +1,7 @@
 import { toCsv } from '@ccgov/documents';
-import { fileResponse } from '@/server/public-data';
-import { compareTable, parseSelection, type CompareQuery } from '../compare-data';
+import { fileResponse, textError } from '@/server/public-data';
+import { busyResponse, expensive } from '@/server/expensive';
+import { compareTable, parseSelection, selectionProblem, type CompareQuery } from '../compare-data';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,11 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const q: CompareQuery = { d: params.getAll('d'), y: params.getAll('y'), f: params.getAll('f') };
-  const table = await compareTable(await parseSelection(q));
+  const problem = selectionProblem(q);
+  if (problem) return textError(400, problem);
+  const built = await expensive(async () => compareTable(await parseSelection(q)));
+  if (!built) return busyResponse();
+  const table = built.value;
   const csv = toCsv([
     ['字段', '栏目', '数字', ...table.columns.map((c) => `${c.departmentName}${c.year}年`)],
     ...table.rows.map((r) => [r.key, r.group, r.label, ...r.values.map((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v))]),

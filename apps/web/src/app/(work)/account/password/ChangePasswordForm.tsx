@@ -1,7 +1,29 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { characterClasses, PASSWORD_HISTORY, PASSWORD_MIN_LENGTH } from '@ccgov/auth/password-policy';
 import { errorMessage, trpc } from '@/trpc/client';
+
+/** The rules, shown beside the field before anything is typed; each is ticked once met. */
+function Rules({ password, username }: { password: string; username: string }) {
+  const typed = password.length > 0;
+  const rules = [
+    { text: `至少${PASSWORD_MIN_LENGTH}位`, ok: password.length >= PASSWORD_MIN_LENGTH },
+    { text: '大写字母、小写字母、数字、符号四类中至少包含三类', ok: characterClasses(password) >= 3 },
+    { text: '不能包含用户名', ok: !password.toLowerCase().includes(username.toLowerCase()) },
+    { text: `不能与最近${PASSWORD_HISTORY}次使用过的密码相同（保存时检查）`, ok: null },
+  ];
+  return (
+    <ul id="pw-rules" className="small pw-rules" aria-label="密码要求">
+      {rules.map((r) => (
+        <li key={r.text} data-ok={typed && r.ok !== null ? String(r.ok) : undefined}>
+          <span aria-hidden="true">{!typed || r.ok === null ? '·' : r.ok ? '✓' : '✗'}</span> {r.text}
+          {typed && r.ok === false && '（未满足）'}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Change the signed-in person's password. The server ends every session of the account (this one
@@ -10,12 +32,12 @@ import { errorMessage, trpc } from '@/trpc/client';
 export function ChangePasswordForm({ username, next }: { username: string; next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [password, setPassword] = useState('');
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const current = String(form.get('current') ?? '');
-    const password = String(form.get('next') ?? '');
     if (password !== String(form.get('confirm') ?? '')) {
       setError('两次输入的新密码不一致');
       return;
@@ -30,6 +52,7 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
       return;
     }
     const res = await signIn('credentials', { username, password, redirect: false });
+    // `next` was checked on the server to be a path of this site.
     window.location.assign(res && !res.error ? next : '/login');
   }
 
@@ -41,8 +64,18 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
       </div>
       <div className="field">
         <label htmlFor="next">新密码</label>
-        <input id="next" name="next" type="password" autoComplete="new-password" required aria-describedby="pw-rule" />
-        <span id="pw-rule" className="muted small">至少8位，须同时包含字母和数字，不能包含用户名。</span>
+        <input
+          id="next"
+          name="next"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={128}
+          aria-describedby="pw-rules"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Rules password={password} username={username} />
       </div>
       <div className="field">
         <label htmlFor="confirm">再次输入新密码</label>

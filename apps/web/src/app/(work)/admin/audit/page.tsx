@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { formatWhen } from '@/components/admin/format';
+import { formatTimestamp } from '@ccgov/report';
 import styles from '@/components/admin/admin.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -100,7 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {log.rows.map((r) => (
                 <tr key={r.id} className={r.outcome === 'failure' ? styles.late : undefined}>
-                  <td className={styles.nowrapCell}>{formatWhen(r.createdAt)}</td>
+                  <td className={styles.nowrapCell}>{formatTimestamp(r.createdAt)}</td>
                   <td>{r.username ?? '—'}</td>
                   <td>{r.roleLabel || '—'}</td>
                   <td>{r.actionLabel}</td>

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { NOT_STARTED_LABEL, STATUS_LABELS } from '@ccgov/report';
+import { NOT_STARTED_LABEL, STATUS_LABELS, daysLeftText, defaultReminder, departmentKindLabel, effectiveDeadline, formatTimestamp } from '@ccgov/report';
 import { StatusBadge } from '@/components/StatusBadge';
 import { RemindForm } from '@/components/admin/RemindForm';
-import { daysText, formatWhen } from '@/components/admin/format';
 import styles from '@/components/admin/admin.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -29,8 +28,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
-  const deadline = p.internalDeadline ?? p.legalDeadline;
-  const defaultMessage = `请抓紧完成${p.year}年度政府信息公开工作年度报告的填报并提交审核，截止日期为${deadline}。`;
+  const defaultMessage = defaultReminder(p.year, effectiveDeadline(p));
   return (
     <>
       <section className="card" aria-labelledby="progress-title">
@@ -48,10 +46,10 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
         <p>
-          法定截止日期 {p.legalDeadline}（<span className={p.daysToLegal < 0 ? styles.lateText : undefined}>{daysText(p.daysToLegal)}</span>）
+          法定截止日期 {p.legalDeadline}（<span className={p.daysToLegal < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysToLegal)}</span>）
           {p.internalDeadline && p.daysToInternal != null && (
             <>
-              ；区内截止日期 {p.internalDeadline}（<span className={p.daysToInternal < 0 ? styles.lateText : undefined}>{daysText(p.daysToInternal)}</span>）
+              ；区内截止日期 {p.internalDeadline}（<span className={p.daysToInternal < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysToInternal)}</span>）
             </>
           )}
           。今天是 {p.today}。
@@ -103,17 +101,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                     {r.departmentName}
                     {r.late && <span className={styles.lateText}>（逾期）</span>}
                   </td>
-                  <td>{r.departmentKind === 'town' ? '镇街' : '部门'}</td>
+                  <td>{departmentKindLabel(r.departmentKind)}</td>
                   <td>
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className={styles.nowrapCell}>{formatWhen(r.lastActivity)}</td>
+                  <td className={styles.nowrapCell}>{formatTimestamp(r.lastActivity)}</td>
                   <td>{r.signoffs.length ? r.signoffs.join('、') : '—'}</td>
                   <td className={styles.nowrapCell}>
-                    {r.submitted ? <span className={styles.ok}>已提交</span> : p.daysToInternal == null ? '—' : daysText(p.daysToInternal)}
+                    {r.submitted ? <span className={styles.ok}>已提交</span> : p.daysToInternal == null ? '—' : daysLeftText(p.daysToInternal)}
                   </td>
-                  <td className={styles.nowrapCell}>{r.submitted ? <span className={styles.ok}>已提交</span> : daysText(p.daysToLegal)}</td>
-                  <td className={styles.nowrapCell}>{formatWhen(r.lastReminderAt)}</td>
+                  <td className={styles.nowrapCell}>{r.submitted ? <span className={styles.ok}>已提交</span> : daysLeftText(p.daysToLegal)}</td>
+                  <td className={styles.nowrapCell}>{formatTimestamp(r.lastReminderAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { reportTitle } from '@ccgov/report';
+import { formatTimestamp, reportTitle } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { ReviewScreen } from '@/components/review/ReviewScreen';
 import { SignoffProgress } from '@/components/review/SignoffProgress';
-import { formatWhen } from '@/components/review/format';
 import styles from '@/components/review/review.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -34,9 +33,9 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         </h1>
         <p className={styles.meta}>
           <span>{reportTitle(department.name, report.year)}</span>
-          {data.submissions > 0 && <span>第{data.submissions}次提交 · {formatWhen(submittedAt)}</span>}
+          {data.submissions > 0 && <span>第{data.submissions}次提交 · {formatTimestamp(submittedAt)}</span>}
           {data.publication && !data.publication.withdrawnAt && (
-            <Link href={`/reports/${data.publication.id}`}>在公开门户查看（{formatWhen(data.publication.publishedAt)} 发布）</Link>
+            <Link href={`/reports/${data.publication.id}`}>在公开门户查看（{formatTimestamp(data.publication.publishedAt)} 发布）</Link>
           )}
         </p>
         <SignoffProgress signoffs={data.signoffs} required={data.requiredSignoffs} />

@@ -1,5 +1,5 @@
 import { buildTableWorkbook } from '@ccgov/excel';
-import { formatWhen } from '@/components/admin/format';
+import { formatTimestamp } from '@ccgov/report';
 import { serverCaller } from '@/server/caller';
 import { xlsxDownload } from '../_shared/download';
 
@@ -23,7 +23,7 @@ export async function GET(req: Request) {
     return buildTableWorkbook({
       sheetName: '审计日志',
       title: '陈仓区政府信息公开工作年度报告平台·审计日志',
-      notes: [`共 ${rows.length} 条${truncated ? '（已达导出上限，请缩小筛选范围）' : ''}；导出时间 ${formatWhen(new Date())}。`],
+      notes: [`共 ${rows.length} 条${truncated ? '（已达导出上限，请缩小筛选范围）' : ''}；导出时间 ${formatTimestamp(new Date())}。`],
       columns: [
         { header: '时间', width: 20 },
         { header: '用户', width: 14 },
@@ -34,7 +34,7 @@ export async function GET(req: Request) {
         { header: '来源IP', width: 16 },
         { header: '说明', width: 50 },
       ],
-      rows: rows.map((r) => [formatWhen(r.createdAt), r.username ?? '', r.roleLabel, r.actionLabel, r.target, r.outcome === 'success' ? '成功' : '失败', r.ip ?? '', r.detail ?? '']),
+      rows: rows.map((r) => [formatTimestamp(r.createdAt), r.username ?? '', r.roleLabel, r.actionLabel, r.target, r.outcome === 'success' ? '成功' : '失败', r.ip ?? '', r.detail ?? '']),
       highlight: rows.map((r) => r.outcome === 'failure'),
     });
   });

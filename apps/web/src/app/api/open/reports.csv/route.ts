@@ -1,5 +1,7 @@
 import { reportsCsv } from '@ccgov/documents';
 import { fileResponse, loadList, loadPublication, parseYear, textError } from '@/server/public-data';
+import { cachedPublic } from '@/server/public-cache';
+import { busyResponse, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,9 +14,17 @@ export async function GET(req: Request) {
   const year = parseYear(params.get('year'));
   if (year === 'invalid') return textError(400, '参数 year 应为四位年份，例如 2024');
   const header = params.get('header') === 'key' ? 'key' : 'label';
-  const items = (await loadList()).filter((r) => year == null || r.year === year);
-  const loaded = await Promise.all(items.map((r) => loadPublication(r.id)));
-  const reports = loaded.flatMap((d) => (d ? [d.publication] : []));
+  const list = await loadList();
+  const build = async () => {
+    const items = list.filter((r) => year == null || r.year === year);
+    const loaded = await Promise.all(items.map((r) => loadPublication(r.id)));
+    return reportsCsv(loaded.flatMap((d) => (d ? [d.publication] : [])), header);
+  };
+  // Every figure of every report: built once per publish for each published year (and for all
+  // years), kept in the public cache; an unpublished year is an empty table, not kept.
+  const known = year == null || list.some((r) => r.year === year);
+  const csv = known ? await expensive(() => cachedPublic(`reports-csv:${year ?? 'all'}:${header}`, build)) : { value: await build() };
+  if (!csv) return busyResponse();
   const name = year == null ? '陈仓区政府信息公开工作年度报告数据.csv' : `陈仓区${year}年政府信息公开工作年度报告数据.csv`;
-  return fileResponse(reportsCsv(reports, header), 'text/csv; charset=utf-8', name, `reports${year == null ? '' : `-${year}`}.csv`);
+  return fileResponse(csv.value, 'text/csv; charset=utf-8', name, `reports${year == null ? '' : `-${year}`}.csv`);
 }

@@ -10,6 +10,7 @@ import {
   parseId,
   textError,
 } from '@/server/public-data';
+import { busyResponse, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +28,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   switch (format as Format) {
     case 'pdf':
       try {
-        return fileResponse(await loadPdf(data), 'application/pdf', reportFileName(report, 'pdf'), `${fallback}.pdf`);
+        // Rendering is the costliest public work: a few at once, then 503 (see server/expensive).
+        const pdf = await expensive(() => loadPdf(data));
+        if (!pdf) return busyResponse();
+        return fileResponse(pdf.value, 'application/pdf', reportFileName(report, 'pdf'), `${fallback}.pdf`);
       } catch (e) {
         if (e instanceof MissingFontError) {
           console.error(e.message);
@@ -35,13 +39,16 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
         }
         throw e;
       }
-    case 'docx':
+    case 'docx': {
+      const docx = await expensive(() => loadDocx(data));
+      if (!docx) return busyResponse();
       return fileResponse(
-        await loadDocx(data),
+        docx.value,
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         reportFileName(report, 'docx'),
         `${fallback}.docx`,
       );
+    }
     case 'csv':
       return fileResponse(reportFiguresCsv(report), 'text/csv; charset=utf-8', reportFileName(report, 'csv'), `${fallback}.csv`);
     case 'json':

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { isEditableByDepartment } from '@ccgov/report';
+import { formatTimestamp, isEditableByDepartment } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
-import { StatusBadge, formatDateTime } from '@/components/StatusBadge';
+import { StatusBadge } from '@/components/StatusBadge';
 import { RecallButton } from '@/components/editor/RecallButton';
 import { ReportEditor } from '@/components/editor/ReportEditor';
 import { serverCaller } from '@/server/caller';
@@ -61,7 +61,7 @@ export default async function DepartmentReportPage({ params }: { params: Promise
       <div className="alert ok" role="status">
         <p style={{ margin: 0 }}>
           状态：<StatusBadge status={report.status} /> {READ_ONLY_NOTE[report.status]}
-          {report.submittedAt ? <span className="muted small">（提交时间：{formatDateTime(report.submittedAt)}）</span> : null}
+          {report.submittedAt ? <span className="muted small">（提交时间：{formatTimestamp(report.submittedAt)}）</span> : null}
         </p>
         {report.status === 'submitted' && (
           <div style={{ marginTop: 8 }}>

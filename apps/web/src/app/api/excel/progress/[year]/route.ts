@@ -1,5 +1,5 @@
 import { buildTableWorkbook } from '@ccgov/excel';
-import { daysText, formatWhen } from '@/components/admin/format';
+import { daysLeftText, departmentKindLabel, formatTimestamp } from '@ccgov/report';
 import { serverCaller } from '@/server/caller';
 import { badYear, xlsxDownload, yearParam } from '../../_shared/download';
 
@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
   if (!year) return badYear();
   return xlsxDownload(['reviewer', 'publisher', 'admin'], `${year}年度填报进度.xlsx`, async (user) => {
     const p = await (await serverCaller(user)).progress.export({ year });
-    const due = (days: number | null, submitted: boolean) => (submitted ? '已提交' : days == null ? '—' : daysText(days));
+    const due = (days: number | null, submitted: boolean) => (submitted ? '已提交' : days == null ? '—' : daysLeftText(days));
     return buildTableWorkbook({
       sheetName: `${p.year}年度进度`,
       title: `${p.year}年度政府信息公开工作年度报告填报进度`,
@@ -34,14 +34,14 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
       rows: p.rows.map((r, i) => [
         i + 1,
         r.departmentName,
-        r.departmentKind === 'town' ? '镇街' : '部门',
+        departmentKindLabel(r.departmentKind),
         r.statusLabel,
-        r.lastActivity ? formatWhen(r.lastActivity) : '—',
+        formatTimestamp(r.lastActivity),
         r.signoffs.join('、') || '—',
         due(p.daysToInternal, r.submitted),
         due(p.daysToLegal, r.submitted),
         r.late ? '逾期' : '',
-        r.lastReminderAt ? formatWhen(r.lastReminderAt) : '—',
+        formatTimestamp(r.lastReminderAt),
       ]),
       highlight: p.rows.map((r) => r.late),
     });

@@ -1,0 +1,21 @@
+/**
+ * Runs once when the server process starts (Next.js instrumentation), never in a request:
+ * - records the server's pid beside the database (`<database>.pid`), so `npm run restore`
+ *   refuses to replace the database of a running portal;
+ * - with BACKUP_DAILY=1, a timer makes one online backup a day (BACKUP_KEEP kept, default 14).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { defaultDbPath } = await import('@ccgov/db');
+  const { backupKeep, scheduleDailyBackups, writeServerLock } = await import('@ccgov/db/backup');
+  const dbPath = defaultDbPath();
+  try {
+    writeServerLock(dbPath);
+  } catch (err) {
+    console.error(`[portal] 无法写入进程文件 / cannot write the pid file: ${(err as Error).message}`);
+  }
+  if (process.env.BACKUP_DAILY === '1') {
+    scheduleDailyBackups({ dbPath, keep: backupKeep() });
+    console.log('[portal] 已开启每日自动备份 / daily backup on (BACKUP_DAILY=1)');
+  }
+}

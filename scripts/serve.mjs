@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// The production server (used by `npm start` and the browser tests): Next's request handler behind
+// a plain Node HTTP server that decides, once per request, what the app may believe about the
+// client, before any application code runs.
+//
+//   HOST         address to listen on (default 127.0.0.1: put a reverse proxy in front, or set
+//                HOST=0.0.0.0 to serve the network directly)
+//   PORT         default 3000
+//   TRUST_PROXY  off by default. Off: X-Forwarded-For/-Host/-Proto/-Port, X-Real-IP and Forwarded
+//                sent by a client are dropped, and X-Forwarded-For is set to the socket's address.
+//                `true` or N: N reverse proxies sit in front; the client is the address N places
+//                from the right of the X-Forwarded-For chain (the socket's address included), and
+//                X-Forwarded-Host/-Proto from the nearest proxy are kept.
+import { createServer } from 'node:http';
+import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { cacheKey, captureInto, serveCached } from './public-pages.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function trustProxyHops(raw = process.env.TRUST_PROXY) {
+  const v = String(raw ?? '').trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false' || v === 'no' || v === 'off') return 0;
+  if (v === 'true' || v === 'yes' || v === 'on') return 1;
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 10) : 1;
+}
+
+export function normaliseIp(raw) {
+  if (!raw) return null;
+  let s = String(raw).trim();
+  if (s.length === 0 || s.length > 64) return null;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(s);
+  if (bracketed) s = bracketed[1];
+  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(s)) s = s.slice(0, s.lastIndexOf(':'));
+  if (s.toLowerCase().startsWith('::ffff:') && isIP(s.slice(7)) === 4) s = s.slice(7);
+  return isIP(s) ? s.toLowerCase() : null;
+}
+
+/** Rewrite the forwarding headers of an incoming request in place (see the header comment). */
+export function normaliseForwarding(headers, socketAddress, hops = trustProxyHops()) {
+  const first = (name) => {
+    const v = headers[name];
+    return (Array.isArray(v) ? v.join(',') : (v ?? '')).split(',')[0].trim();
+  };
+  const chain = [
+    ...(hops > 0 ? [headers['x-forwarded-for']].flat().filter(Boolean).join(',').split(',').map((s) => s.trim()).filter(Boolean) : []),
+    socketAddress ?? '',
+  ];
+  const client = normaliseIp(chain[Math.max(0, chain.length - 1 - hops)]);
+  const host = hops > 0 ? first('x-forwarded-host') : '';
+  const proto = hops > 0 ? first('x-forwarded-proto').toLowerCase() : '';
+  for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded']) delete headers[name];
+  if (client) headers['x-forwarded-for'] = client;
+  if (host && /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host)) headers['x-forwarded-host'] = host;
+  if (proto === 'https' || proto === 'http') headers['x-forwarded-proto'] = proto;
+  return headers;
+}
+
+async function main() {
+  const hostname = process.env.HOST || '127.0.0.1';
+  const port = Number(process.env.PORT || 3000);
+  const app = next({ dev: false, dir: join(ROOT, 'apps/web'), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const hops = trustProxyHops();
+  const server = createServer((req, res) => {
+    normaliseForwarding(req.headers, req.socket.remoteAddress, hops);
+    // Public answers are served from memory once rendered (scripts/public-pages.mjs).
+    const key = cacheKey(req.method, req.url);
+    if (key) {
+      if (serveCached(req, res, key)) return;
+      captureInto(req, res, key);
+      // Next answers uncompressed so the kept bytes are plain; the fast path compresses them.
+      delete req.headers['accept-encoding'];
+    }
+    handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`[portal] listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}${hops ? `（TRUST_PROXY=${hops}）` : ''}`);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 3000).unref();
+    });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -4,8 +4,12 @@
 // a temporary demo database and free loopback ports. Prints req/s, p50 and p99 per target for
 // both, and the ratio portal ÷ baseline (these machines are noisy: only the ratio compares), then
 // the transferred sizes and the JavaScript each public page loads.
+// Then the write path (scripts/bench-write.mjs: every demo clerk autosaving and submitting at
+// once) and the scale run (scripts/bench-scale.mjs: a generated district of 2,000 bodies × 10
+// years on its own temporary database and server).
 // Builds only when no build exists (NEXT_DIST_DIR, default .next).
 //   BENCH_DURATION=10 (seconds per target and server)  BENCH_CONNECTIONS=50
+//   BENCH_WRITE_SECONDS=20  BENCH_SCALE_BODIES=2000  BENCH_SCALE_YEARS=10  BENCH_PARTS=read,write,scale
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +20,9 @@ import { ROOT, ensureDependencies, freePort, log, run, waitForHttp } from './lib
 
 ensureDependencies();
 const { default: autocannon } = await import('autocannon');
+const { benchWrite } = await import('./bench-write.mjs');
+const { benchScale } = await import('./bench-scale.mjs');
+const parts = new Set((process.env.BENCH_PARTS ?? 'read,write,scale').split(',').map((s) => s.trim()));
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -41,9 +48,10 @@ if (setup.status !== 0) {
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
+const serverEnv = { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
 const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
   cwd: ROOT,
-  env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
+  env: { ...serverEnv, PORT: String(port), NEXTAUTH_URL: base },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const children = [server];
@@ -76,7 +84,7 @@ try {
   const report = list.reports.find((r) => r.year === latest && r.department.includes('公安')) ?? list.reports[0];
   if (!report) throw new Error('no published report to measure');
 
-  const targets = [
+  const targets = !parts.has('read') ? [] : [
     { name: '报告页 report page', path: `/reports/${report.id}` },
     { name: '首页 home', path: '/' },
     { name: '全区汇总 summary', path: '/summary' },
@@ -98,36 +106,65 @@ try {
   }
   const manifestPath = join(tmp, 'baseline.json');
   writeFileSync(manifestPath, JSON.stringify(manifest));
-  const basePort = await freePort();
-  const baseline = spawn(process.execPath, [join(ROOT, 'scripts/static-baseline.mjs'), manifestPath, String(basePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(baseline);
-  const baselineUrl = `http://127.0.0.1:${basePort}`;
-  await waitForHttp(`${baselineUrl}${targets[0].path}`, 10_000);
-
-  const measure = async (origin, t) => {
-    const headers = t.conditional ? { 'if-none-match': t.etag } : {};
-    const r = await autocannon({ url: origin + t.path, connections, duration, headers });
-    const expected = t.conditional ? (r.statusCodeStats?.['304']?.count ?? 0) : r['2xx'];
-    return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, unexpected: r.requests.total - expected, errors: r.errors + r.timeouts };
-  };
   const rows = [];
-  for (const t of targets) {
-    log(`${t.name}: ${t.path} — ${duration}s × 2, ${connections} connections…`);
-    const portal = await measure(base, t);
-    const stat = await measure(baselineUrl, t);
-    rows.push({ ...t, portal, stat, ratio: stat.rps ? portal.rps / stat.rps : 0 });
+  if (targets.length > 0) {
+    const basePort = await freePort();
+    const baseline = spawn(process.execPath, [join(ROOT, 'scripts/static-baseline.mjs'), manifestPath, String(basePort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(baseline);
+    const baselineUrl = `http://127.0.0.1:${basePort}`;
+    await waitForHttp(`${baselineUrl}${targets[0].path}`, 10_000);
+
+    const measure = async (origin, t) => {
+      const headers = t.conditional ? { 'if-none-match': t.etag } : {};
+      const r = await autocannon({ url: origin + t.path, connections, duration, headers });
+      const expected = t.conditional ? (r.statusCodeStats?.['304']?.count ?? 0) : r['2xx'];
+      return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, unexpected: r.requests.total - expected, errors: r.errors + r.timeouts };
+    };
+    for (const t of targets) {
+      log(`${t.name}: ${t.path} — ${duration}s × 2, ${connections} connections…`);
+      const portal = await measure(base, t);
+      const stat = await measure(baselineUrl, t);
+      rows.push({ ...t, portal, stat, ratio: stat.rps ? portal.rps / stat.rps : 0 });
+    }
+
+    console.log(`\nBench: ${duration}s per target and server, ${connections} connections, node ${process.version}, ${new Date().toISOString()}`);
+    console.log('| target | path | portal req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio | unexpected status | errors |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(`| ${r.name} | ${r.path} | ${r.portal.rps} | ${r.portal.p50} | ${r.portal.p99} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${r.ratio.toFixed(2)} | ${r.portal.unexpected} | ${r.portal.errors} |`);
+    }
+    console.log('\n| page | path | HTML raw kB | gzip kB | JavaScript loaded kB (raw / gzip) |');
+    console.log('|---|---|---:|---:|---:|');
+    for (const s of sizes) console.log(`| ${s.name} | ${s.path} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} | ${s.js ? `${(s.js.raw / 1024).toFixed(1)} / ${(s.js.gzip / 1024).toFixed(1)} (${s.js.count} files)` : '—'} |`);
+  }
+  if (rows.some((r) => r.portal.unexpected > 0 || r.portal.errors > 0)) process.exitCode = 1;
+
+  if (parts.has('write')) {
+    const w = await benchWrite({ base, dbPath, password: 'Demo@12345', log });
+    console.log(`\nWrite path: ${w.clerks} clerks, reporting year ${w.year}, autosave every 2 s for ${process.env.BENCH_WRITE_SECONDS ?? 20} s, then submit`);
+    console.log('| request | count | p50 ms | p99 ms | max ms |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of w.rows) console.log(`| ${r.what} | ${r.n} | ${r.p50 ?? '—'} | ${r.p99 ?? '—'} | ${r.max ?? '—'} |`);
+    console.log(`\nerrors: ${w.errors}; lost saves: ${w.lost} (of ${w.saves} acknowledged); submitted: ${w.submitted} of ${w.clerks}`);
+    if (w.errors > 0 || w.lost > 0) process.exitCode = 1;
+  }
+  // The demo server is done; the scale run gets the machine to itself.
+  for (const child of children.splice(0)) {
+    try {
+      process.kill(child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
   }
 
-  console.log(`\nBench: ${duration}s per target and server, ${connections} connections, node ${process.version}, ${new Date().toISOString()}`);
-  console.log('| target | path | portal req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio | unexpected status | errors |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
-    console.log(`| ${r.name} | ${r.path} | ${r.portal.rps} | ${r.portal.p50} | ${r.portal.p99} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${r.ratio.toFixed(2)} | ${r.portal.unexpected} | ${r.portal.errors} |`);
+  if (parts.has('scale')) {
+    const sc = await benchScale({ dir: tmp, baseEnv: serverEnv, log, children });
+    console.log(`\nScale: ${sc.bodies} bodies × ${sc.years} published years = ${sc.reportCount} reports (generated in ${sc.generateSeconds.toFixed(0)} s)`);
+    console.log('| what | ms | status | note | server RSS after, MB |');
+    console.log('|---|---:|---:|---|---:|');
+    for (const r of sc.rows) console.log(`| ${r.what} | ${r.ms.toFixed(1)} | ${r.status} | ${r.note} | ${r.rss} |`);
+    console.log(`\nserver memory (VmRSS): ${sc.rssStart} MB after start, ${sc.rss} MB after warming every year's summary and home page and the searches`);
   }
-  console.log('\n| page | path | HTML raw kB | gzip kB | JavaScript loaded kB (raw / gzip) |');
-  console.log('|---|---|---:|---:|---:|');
-  for (const s of sizes) console.log(`| ${s.name} | ${s.path} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} | ${s.js ? `${(s.js.raw / 1024).toFixed(1)} / ${(s.js.gzip / 1024).toFixed(1)} (${s.js.count} files)` : '—'} |`);
-  if (rows.some((r) => r.portal.unexpected > 0 || r.portal.errors > 0)) process.exitCode = 1;
 } catch (e) {
   console.error(`[portal] bench failed: ${e instanceof Error ? e.message : e}`);
   process.exitCode = 1;

@@ -3,9 +3,10 @@
 //   report: zod only (the domain knows no framework, database or web code)
 //   db:     report, drizzle, better-sqlite3, bcryptjs
 //   auth:   db, report, next-auth, zod
-//   api:    report, db, auth, excel, @trpc/server, superjson, zod
+//   api:    report, db, auth, excel, importer, @trpc/server, superjson, zod (importer: 管理 → 导入历史报告 and 从 Word 文件导入 read files on the server)
 //   excel:  report, exceljs, fflate and jszip (spreadsheets in and out, the upload zip guard; knows no database)
-//   documents: report, pdfkit, docx (PDF, Word, CSV and JSON of a report; knows no database)
+//   documents: report, pdfkit, docx, zod, jszip (PDF, Word, CSV and JSON of a report, the open-data schemas
+//             and OpenAPI description, a year's bulk ZIP; knows no database)
 //   importer: report, node-html-parser, mammoth (published reports and Word files read into the format; no database —
 //             its command line under src/cli/ may use the other packages)
 //   web:    anything, but packages never import from apps
@@ -16,9 +17,9 @@ const ALLOWED = {
   report: ['zod'],
   db: ['@ccgov/report', 'drizzle-orm', 'better-sqlite3', 'bcryptjs'],
   auth: ['@ccgov/db', '@ccgov/report', 'next-auth', 'zod'],
-  api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@ccgov/excel', '@trpc/server', 'superjson', 'zod'],
+  api: ['@ccgov/report', '@ccgov/db', '@ccgov/auth', '@ccgov/excel', '@ccgov/importer', '@trpc/server', 'superjson', 'zod'],
   excel: ['@ccgov/report', 'exceljs', 'fflate', 'jszip'],
-  documents: ['@ccgov/report', 'pdfkit', 'docx'],
+  documents: ['@ccgov/report', 'pdfkit', 'docx', 'zod', 'jszip'],
   importer: ['@ccgov/report', 'node-html-parser', 'mammoth'],
 };
 const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip', 'fflate', 'saxes', 'docx'];

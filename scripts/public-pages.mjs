@@ -17,6 +17,9 @@ const STORE_KEY = Symbol.for('ccgov.publicPages');
 const MAX_ENTRIES = Number(process.env.PUBLIC_PAGE_CACHE_ENTRIES || 5000);
 /** Answers larger than this are passed through without being kept (PDFs are ~100–300 kB). */
 const MAX_BYTES = 8 * 1024 * 1024;
+/** A year's bulk ZIP holds every PDF of the year (a few MB per 50 reports); one per year. */
+const MAX_BULK_BYTES = Number(process.env.PUBLIC_BULK_MAX_MB || 256) * 1024 * 1024;
+const isBulk = (key) => key.startsWith('/api/open/bulk/');
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
@@ -52,6 +55,7 @@ export function cacheKey(method, rawUrl) {
     return onlyYear ? key : null;
   }
   if (path === '/api/open/openapi.json') return params.length === 0 ? path : null;
+  if (/^\/api\/open\/bulk\/\d{4}\.zip$/.test(path)) return params.length === 0 ? path : null;
   return null;
 }
 
@@ -116,6 +120,7 @@ export function captureInto(req, res, key) {
   const store = pageStore();
   const generation = store.generation;
   const chunks = [];
+  const maxBytes = isBulk(key) ? MAX_BULK_BYTES : MAX_BYTES;
   let size = 0;
   let tooBig = false;
   const write = res.write;
@@ -124,7 +129,7 @@ export function captureInto(req, res, key) {
     if (tooBig || chunk == null || typeof chunk === 'function') return;
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
     size += buf.length;
-    if (size > MAX_BYTES) tooBig = true;
+    if (size > maxBytes) tooBig = true;
     else chunks.push(buf);
   };
   res.write = function (chunk, encoding, cb) {

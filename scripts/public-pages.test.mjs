@@ -59,10 +59,13 @@ describe('which requests the fast path may answer', () => {
     expect(cacheKey('HEAD', '/summary?year=2024')).toBe('/summary?year=2024');
     expect(cacheKey('GET', '/api/open/reports/7')).toBe('/api/open/reports/7');
     expect(cacheKey('GET', '/')).toBe('/');
+    expect(cacheKey('GET', '/?year=2024')).toBe('/?year=2024');
+    expect(cacheKey('GET', '/api/open/openapi.json')).toBe('/api/open/openapi.json');
+    expect(cacheKey('GET', '/api/open/bulk/2025.zip')).toBe('/api/open/bulk/2025.zip');
   });
 
   it('leaves everything else to the application: searches, other queries, signed-in pages, writes', () => {
-    for (const url of ['/?q=陈仓', '/summary?year=abc', '/summary?year=2024&x=1', '/reports/12?x=1', '/reports/0', '/dept', '/review/3', '/api/trpc/public.list', '/compare?d=1']) {
+    for (const url of ['/?q=陈仓', '/summary?year=abc', '/summary?year=2024&x=1', '/reports/12?x=1', '/reports/0', '/api/open/bulk/25.zip', '/api/open/bulk/2025.zip?x=1', '/dept', '/review/3', '/api/trpc/public.list', '/compare?d=1']) {
       expect(cacheKey('GET', url), url).toBeNull();
     }
     expect(cacheKey('POST', '/reports/12')).toBeNull();

@@ -66,8 +66,21 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const hops = trustProxyHops();
+  const maxBodyBytes = Math.round((Number(process.env.REQUEST_MAX_MB) > 0 ? Number(process.env.REQUEST_MAX_MB) : 4) * 1024 * 1024);
   const server = createServer((req, res) => {
     normaliseForwarding(req.headers, req.socket.remoteAddress, hops);
+    // A body declared larger than any route accepts is refused before a byte of it is read
+    // (Next would otherwise buffer it before the route's own check runs).
+    if (Number(req.headers['content-length'] || 0) > maxBodyBytes) {
+      const message = `请求内容过大（上限 ${maxBodyBytes / 1024 / 1024} MB）`;
+      // The same answer the tRPC endpoint gives for it (packages/api/src/http.ts), so the client reads it alike.
+      const trpc = (req.url ?? '').startsWith('/api/trpc/');
+      const body = trpc ? { error: { json: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } } : { error: message };
+      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'private, no-store' });
+      res.end(JSON.stringify(body));
+      req.socket.destroySoon?.();
+      return;
+    }
     // Public answers are served from memory once rendered (scripts/public-pages.mjs).
     const key = cacheKey(req.method, req.url);
     if (key) {

@@ -10,7 +10,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible(SLOW);
+  await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible(SLOW);
 }
 
 /** A short suffix that makes names unique across runs and parallel workers. */
@@ -20,7 +20,7 @@ export function unique(): string {
 
 /** 退出, then wait until the public home page has loaded (a navigation started now would race it). */
 export async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('button', { name: '退出', exact: true }).click();
   await expect(page).toHaveURL(/\/$/, SLOW);
   await expect(page.getByRole('link', { name: '工作人员登录' })).toBeVisible(SLOW);
 }

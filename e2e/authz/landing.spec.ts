@@ -46,7 +46,7 @@ test('a wrong password is refused with a Chinese message', async ({ page }) => {
 
 test('退出 signs the user out', async ({ page }) => {
   await signIn(page, 'reviewer');
-  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('button', { name: '退出', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/review');
   await expect(page).toHaveURL(/\/login/);

@@ -73,7 +73,7 @@ test('撤销发布 with a reason takes the report off the public site and the ev
   const visitor = await (await browser.newContext()).newPage();
   const title = `陈仓区赤沙镇${year}年政府信息公开工作年度报告`;
   expect((await visitor.goto(`/reports/${pub}`))?.status()).toBe(200);
-  await visitor.goto('/');
+  await visitor.goto(`/?year=${year}`);
   await expect(visitor.getByRole('link', { name: title })).toHaveCount(1);
 
   const publisher = await (await browser.newContext()).newPage();
@@ -87,6 +87,6 @@ test('撤销发布 with a reason takes the report off the public site and the ev
   await expect(publisher.getByRole('table', { name: '操作记录' }).getByRole('row').last()).toContainText('发现公开内容含有个人信息，暂时撤下处理。');
 
   expect((await visitor.goto(`/reports/${pub}`))?.status()).toBe(404);
-  await visitor.goto('/');
+  await visitor.goto(`/?year=${year}`);
   await expect(visitor.getByRole('link', { name: title })).toHaveCount(0);
 });

@@ -40,5 +40,5 @@ export async function signInAs(page: Page, username: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible({ timeout: 45_000 });
 }

@@ -44,7 +44,7 @@ test('a signed-in clerk’s cookies do not make a cross-site mutation go through
   expect(queryDb<{ version: number }>('SELECT version FROM reports WHERE id = ?', report.id)[0]!.version).toBe(report.version);
   // Still signed in: the page works as before.
   await page.goto('/dept');
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible();
 });
 
 test('the same requests from this site’s own pages are let through to the application', async ({ page, baseURL }) => {
@@ -74,5 +74,5 @@ test('a form on another site that posts to the portal is refused in the browser'
   await expect(page.getByText(CROSS_SITE)).toBeVisible();
   // The admin is still signed in.
   await page.goto(`${baseURL}/admin`);
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible();
 });

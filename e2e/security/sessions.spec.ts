@@ -16,7 +16,7 @@ test('after 退出 the old session cookie, replayed, gets nothing: no session, n
   const before = await request.get('/api/auth/session', { headers: { cookie } });
   expect((await before.json()).claims).toBeTruthy();
 
-  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('button', { name: '退出', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: '工作人员登录' })).toBeVisible();
   expect(latestSession('wlj')).toMatchObject({ end_reason: 'signout' });
@@ -53,7 +53,7 @@ test('typing in the editor keeps the session alive (the autosave counts as activ
   await expectSaved(page);
   // Another 25 minutes later the session is still open: the typing reset the clock.
   await page.reload();
-  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible();
   expect(sessionById(s.id).ended_at).toBeNull();
 });
 
@@ -85,7 +85,7 @@ test('退出所有设备 on the account page ends the sessions in every browser'
   await signIn(other, 'yjj');
   await signIn(page, 'yjj');
 
-  await page.goto('/account/password');
+  await page.goto('/account/sessions');
   await expect(page.getByRole('table', { name: '登录设备' }).getByRole('row')).toHaveCount(3);
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '退出所有设备' }).click();

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { trustProxyHops } from '@ccgov/auth/config';
 import {
   PRIVATE_CACHE_CONTROL,
   HSTS,
@@ -23,7 +24,7 @@ import {
  */
 export function proxy(request: NextRequest) {
   const header = (name: string) => request.headers.get(name);
-  const trustProxy = process.env.TRUST_PROXY === '1';
+  const trustProxy = trustProxyHops() > 0;
   const https = isHttps(header, trustProxy);
   const dev = process.env.NODE_ENV === 'development';
   const { pathname } = request.nextUrl;

@@ -40,6 +40,8 @@ describe('public answers', () => {
       'public.searchIndex': [undefined],
       'public.summary': years.map((year) => ({ year })),
       'public.trend': [undefined],
+      'public.rules': [undefined],
+      'public.check': list.slice(0, 10).map((r) => ({ id: r.id })),
     };
     const publicPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith('public.'));
     const problems: string[] = [];

@@ -12,6 +12,7 @@ import { progressRouter } from './routers/progress';
 import { wordsRouter } from './routers/words';
 import { yearsRouter } from './routers/years';
 import { securityRouter } from './routers/security';
+import { historyRouter } from './routers/history';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   excel: excelRouter,
   security: securityRouter,
+  history: historyRouter,
 });
 
 export type AppRouter = typeof appRouter;

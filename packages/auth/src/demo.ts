@@ -34,4 +34,11 @@ export function demoAccountsExist(db: Db, now = Date.now()): boolean {
 
 export function accountsChanged(): void {
   store().flag = null;
+  // Public pages kept as bytes by the server's fast path (scripts/public-pages.mjs) carry the
+  // banner: drop them so it goes (or comes) on the next request too.
+  const pages = (globalThis as Record<symbol, { pages: Map<string, unknown>; generation: number } | undefined>)[Symbol.for('ccgov.publicPages')];
+  if (pages) {
+    pages.pages.clear();
+    pages.generation++;
+  }
 }

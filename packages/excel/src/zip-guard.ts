@@ -129,3 +129,25 @@ function inflateCounting(file: JSZip.JSZipObject, onBytes: (n: number) => string
       .resume();
   });
 }
+
+/**
+ * The files inside an uploaded .zip (历史导入 accepts a .zip of reports), read only after the
+ * archive passed checkZipArchive with the same limits: folders and macOS metadata are skipped.
+ */
+export async function readZipEntries(
+  data: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<{ ok: true; entries: { name: string; data: Uint8Array }[] } | { ok: false; message: string }> {
+  const check = await checkZipArchive(data, limits);
+  if (!check.ok) return check;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(data);
+  } catch {
+    return { ok: false, message: '压缩包已损坏，无法读取' };
+  }
+  const entries = Object.entries(files)
+    .filter(([name]) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !/(^|\/)\./.test(name))
+    .map(([name, bytes]) => ({ name, data: bytes }));
+  return { ok: true, entries };
+}

@@ -20,6 +20,6 @@ export * from './prefill';
 export * from './opening';
 export * from './departments';
 export * from './timestamps';
-export { RULES, RULESET_VERSION, ruleOf, type Rule, type RuleSeverity } from './rules';
+export { RULES, RULESET_VERSION, ruleOf, unexplainedWarnings, type Rule, type RuleSeverity } from './rules';
 export { crossBodyCopies, compareSectionTexts, COPY_SIMILARITY, type CrossBodyMatch, type BodyReport, type Passage } from './similarity';
 export { readStatements, type Statement, type Quantity } from './narrative';

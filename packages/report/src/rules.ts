@@ -105,3 +105,18 @@ export const RULES: readonly Rule[] = [
 export function ruleOf(number: number): Rule | undefined {
   return RULES.find((r) => r.number === number);
 }
+
+/**
+ * 需说明: the warnings whose rule the admin set to 需说明 and that have no 说明 yet (blank or
+ * only spaces). The department cannot submit while this is not empty; editor and server agree.
+ */
+export function unexplainedWarnings<T extends { rule: number; key: string }>(
+  warnings: readonly T[],
+  explainRequired: readonly string[],
+  explanations: Readonly<Record<string, string>>,
+): T[] {
+  return warnings.filter((w) => {
+    const id = ruleOf(w.rule)?.id;
+    return id != null && explainRequired.includes(id) && !(explanations[w.key] ?? '').trim();
+  });
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { MissingFontError, reportDocx, reportPdf, type PublishedReport } from '@ccgov/documents';
+import { bulkArchive, MissingFontError, reportDocx, reportPdf, type PublishedReport } from '@ccgov/documents';
 import { buildSearchIndex, loadSearchDocs } from '@ccgov/api';
 import { getDb } from '@ccgov/db';
 import { publicCaller } from './caller';
@@ -67,6 +67,20 @@ export function loadPdf(data: LoadedPublication): Promise<Buffer> {
 
 export function loadDocx(data: LoadedPublication): Promise<Buffer> {
   return cachedPublic(`docx:${data.publication.id}`, () => reportDocx(asPublished(data)));
+}
+
+/**
+ * A year's bulk ZIP (every current published report of the year: JSON, CSV and PDF), built once
+ * per change from the cached publications and PDFs; null for a year without publications.
+ */
+export async function loadBulk(year: number): Promise<Buffer | null> {
+  const items = (await loadList()).filter((r) => r.year === year);
+  if (items.length === 0) return null;
+  return cachedPublic(`bulk:${year}`, async () => {
+    const loaded = await Promise.all(items.map((r) => loadPublication(r.id)));
+    const byId = new Map(loaded.flatMap((d) => (d ? [[d.publication.id, d] as const] : [])));
+    return bulkArchive(year, [...byId.values()].map(asPublished), { pdf: (r) => loadPdf(byId.get(r.id)!) });
+  });
 }
 
 export { MissingFontError };

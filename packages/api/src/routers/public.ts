@@ -3,6 +3,8 @@ import { createTRPCRouter, idInput, publicProcedure } from '../trpc';
 import { getPublication, listPublished, publicListInput, publishedYears } from '../services/public';
 import { buildSearchIndex, loadSearchDocs, searchInput, searchReports } from '../services/public-search';
 import { summaryInput, summaryTrend, yearSummary } from '../services/public-summary';
+import { ruleBook } from '../services/settings';
+import { publicationCheck } from '../services/publication-check';
 
 /**
  * Over HTTP these read through the public pages' cache (ctx.publicCache), under the same keys as
@@ -27,4 +29,8 @@ export const publicRouter = createTRPCRouter({
   search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => searchReports(await searchIndexOf(ctx), input.q)),
   summary: publicProcedure.input(summaryInput).query(({ ctx, input }) => cached(ctx, `summary:${input.year}`, () => yearSummary(ctx.db, input.year))),
   trend: publicProcedure.query(({ ctx }) => cached(ctx, 'trend', () => summaryTrend(ctx.db))),
+  /** The checker's rule book (/rules): every rule with its severity as set now, and the rule-set version. */
+  rules: publicProcedure.query(({ ctx }) => ruleBook(ctx.db)),
+  /** 校验：通过 N 项规则（规则版本 X），M 项提示已说明 — computed from a publication's content. */
+  check: publicProcedure.input(idInput).query(({ ctx, input }) => cached(ctx, `check:${input.id}`, () => publicationCheck(ctx.db, input.id))),
 });

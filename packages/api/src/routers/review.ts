@@ -2,6 +2,7 @@ import { stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { createTRPCRouter, idInput, publisherProcedure, reviewerProcedure } from '../trpc';
 import {
+  crossBodySimilarities,
   publishAllApproved,
   publishReport,
   queueInput,
@@ -25,6 +26,8 @@ const publicPaths = ['/', '/summary'];
 export const reviewRouter = createTRPCRouter({
   queue: reviewerProcedure.input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.db, input)),
   get: reviewerProcedure.input(idInput).query(({ ctx, input }) => reviewDetail(ctx.db, ctx.user, input.id)),
+  /** R14 雷同: sections ≥ 90 % similar to another body's report of the same year, with the shared passages. */
+  crossBody: reviewerProcedure.input(idInput).query(({ ctx, input }) => crossBodySimilarities(ctx.db, ctx.user, input.id)),
   signoff: reviewerProcedure
     .input(versioned.extend({ comment: z.string().overwrite(stripNonXmlChars).max(1000, { error: '审核意见不能超过1000字' }).optional() }))
     .mutation(({ ctx, input }) => signoffReport(ctx.db, ctx.user, input)),

@@ -10,6 +10,7 @@ import {
   requestCellTarget,
   requestRowFullLabel,
   targetLabel,
+  unexplainedWarnings,
   type ReportContent,
   type RequestRowKey,
 } from '@ccgov/report';
@@ -18,6 +19,7 @@ import { AppError } from '../errors';
 import { checkStoredReport } from './check';
 import { loadSensitiveWords, previousYearReport } from './context';
 import { insertEvent, loadScopedReport, submittedVersion, transition } from './workflow';
+import { explainRequiredRules } from './settings';
 import { currentRequestIp } from './request-context';
 
 /** An input object that names the fields it does not know, in words a clerk can read. */
@@ -171,6 +173,8 @@ export function getOwnReport(db: Db, actor: SessionUser, id: number) {
     comments,
     sensitiveWords: loadSensitiveWords(db),
     check: checkStoredReport(db, report),
+    /** Rule ids set to 需说明: their warnings need a 说明 before the report can be submitted. */
+    explainRequired: explainRequiredRules(db),
   };
 }
 
@@ -267,13 +271,23 @@ export function submitReport(db: Db, actor: SessionUser, input: { id: number; ve
       return { status: current.status, version: current.version, alreadySubmitted: true };
     }
   }
-  const r = transition(db, actor, { reportId: input.id, action: 'submit', version: input.version }, (_tx, report) => {
+  const r = transition(db, actor, { reportId: input.id, action: 'submit', version: input.version }, (tx, report) => {
     const check = checkStoredReport(db, report);
     if (check.errors.length > 0) {
       const first = check.errors.slice(0, 3).map((e) => e.message).join('；');
       throw new AppError('BAD_REQUEST', `报告还有${check.errors.length}处错误，不能提交：${first}${check.errors.length > 3 ? '……' : ''}`, {
         errors: check.errors,
       });
+    }
+    // 需说明: a warning of a rule the admin set to 需说明 needs the department's 说明 first.
+    const unexplained = unexplainedWarnings(check.warnings, explainRequiredRules(tx), report.explanations ?? {});
+    if (unexplained.length > 0) {
+      const first = unexplained.slice(0, 3).map((w) => w.message).join('；');
+      throw new AppError(
+        'BAD_REQUEST',
+        `还有${unexplained.length}条提示需要填写说明后才能提交（请在“校验结果”的提醒下逐条填写说明）：${first}${unexplained.length > 3 ? '……' : ''}`,
+        { unexplained },
+      );
     }
   });
   return { ...r, alreadySubmitted: false };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, publications, type Db } from '@ccgov/db';
+import { and, asc, desc, eq, isNull, publications, reportEvents, type Db } from '@ccgov/db';
 import { z } from 'zod';
 import { notFound } from '../errors';
 
@@ -41,7 +41,13 @@ export function getPublication(db: Db, id: number) {
     .orderBy(asc(publications.id))
     .all();
   const current = versions.find((v) => v.current) ?? null;
-  return { publication: publicFields(row), versions, currentId: current?.id ?? null };
+  // 历史导入: the report came in through the import (its first event is `imported`), not the filing.
+  const imported = !!db
+    .select({ id: reportEvents.id })
+    .from(reportEvents)
+    .where(and(eq(reportEvents.reportId, row.reportId), eq(reportEvents.action, 'imported')))
+    .get();
+  return { publication: publicFields(row), versions, currentId: current?.id ?? null, imported };
 }
 
 /**

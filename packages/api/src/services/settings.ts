@@ -1,10 +1,12 @@
 import { and, departments, eq, inArray, reports, settings, signoffs, type Db } from '@ccgov/db';
 import { recordAudit, type SessionUser } from '@ccgov/auth';
-import { MAX_REQUIRED_SIGNOFFS, signoffStepLabel } from '@ccgov/report';
+import { MAX_REQUIRED_SIGNOFFS, RULES, RULESET_VERSION, signoffStepLabel, type RuleSeverity } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { readSettings } from './context';
 import { submittedVersion } from './workflow';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const requiredSignoffsInput = z.strictObject({
   requiredSignoffs: z
@@ -72,4 +74,81 @@ export function setRequiredSignoffs(db: Db, actor: SessionUser, ip: string | nul
     detail: `${result.before} → ${result.after}`,
   });
   return reviewSettings(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 需说明: warning rules whose warnings the department must explain before it can submit.
+// ---------------------------------------------------------------------------------------------
+/** Settings key: a JSON list of rule ids, e.g. ["R07","R12"]. */
+export const EXPLAIN_REQUIRED_KEY = 'rules_explain_required';
+
+/**
+ * Rules the admin may set to 需说明: the warnings (提示) the department's own checker raises.
+ * R14 (雷同 with another body) is left out: it is computed for the reviewer from other bodies'
+ * reports, which the department does not see, so it could not explain it.
+ */
+export const EXPLAINABLE_RULES: readonly string[] = RULES.filter((r) => r.severity === '提示' && !r.codes.some((c) => c.startsWith('crossBody.'))).map(
+  (r) => r.id,
+);
+
+/** The rule ids set to 需说明 (unknown or no longer explainable ids in a stored value are ignored). */
+export function explainRequiredRules(db: Db | Tx): string[] {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, EXPLAIN_REQUIRED_KEY)).get();
+  if (!row) return [];
+  try {
+    const list: unknown = JSON.parse(row.value);
+    return Array.isArray(list) ? EXPLAINABLE_RULES.filter((id) => list.includes(id)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export const explainRequiredInput = z.strictObject({
+  rules: z
+    .array(z.string().max(10), { error: '请选择规则' })
+    .max(RULES.length, { error: '规则过多' })
+    .refine((ids) => ids.every((id) => EXPLAINABLE_RULES.includes(id)), {
+      error: `只有提示类规则可以设为需说明（${EXPLAINABLE_RULES.join('、')}）`,
+    }),
+});
+
+/** The rule book as it applies now: each rule with its severity, 需说明 where the admin set it. */
+export function ruleBook(db: Db) {
+  const explain = explainRequiredRules(db);
+  return {
+    version: RULESET_VERSION,
+    rules: RULES.map((r) => ({
+      id: r.id,
+      number: r.number,
+      severity: (explain.includes(r.id) ? '需说明' : r.severity) as RuleSeverity,
+      title: r.title,
+      description: r.description,
+      codes: [...r.codes],
+      added: r.added,
+      changed: r.changed,
+      tests: r.tests,
+      explainable: EXPLAINABLE_RULES.includes(r.id),
+    })),
+  };
+}
+
+/** 设为需说明 (admin): store the list; the next submission of every department is held to it. */
+export function setExplainRequiredRules(db: Db, actor: SessionUser, ip: string | null, input: z.infer<typeof explainRequiredInput>) {
+  const before = explainRequiredRules(db);
+  const next = EXPLAINABLE_RULES.filter((id) => input.rules.includes(id));
+  db.insert(settings)
+    .values({ key: EXPLAIN_REQUIRED_KEY, value: JSON.stringify(next) })
+    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(next) } })
+    .run();
+  recordAudit(db, {
+    userId: actor.id,
+    username: actor.username,
+    role: actor.role,
+    action: 'settings.explainRequired',
+    target: EXPLAIN_REQUIRED_KEY,
+    ip,
+    outcome: 'success',
+    detail: `${before.join('、') || '无'} → ${next.join('、') || '无'}`,
+  });
+  return ruleBook(db);
 }

@@ -1,7 +1,7 @@
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, departmentKindLabel, reportTitle } from '@ccgov/report';
 import { formatChinaDate } from '@ccgov/documents';
 import { SEARCH_MAX_LENGTH, searchQueryProblem, searchReports, type SearchHit } from '@ccgov/api';
-import { loadList, loadSearchIndex } from '@/server/public-data';
+import { loadList, loadSearchIndex, parseYear } from '@/server/public-data';
 import { BUSY_MESSAGE, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
@@ -38,9 +38,15 @@ function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
   );
 }
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, SEARCH_MAX_LENGTH) ?? '';
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The home page lists one year at a time (the latest by default, another with `/?year=YYYY`), so
+ * its size stays that of one year however many years are published; the others are one link away.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; year?: string | string[] }> }) {
+  const params = await searchParams;
+  const q = first(params.q)?.trim().slice(0, SEARCH_MAX_LENGTH) ?? '';
   const list = await loadList();
   // Too many terms, or too many searches at once: a notice instead of results.
   const problem = q ? searchQueryProblem(q) : null;
@@ -48,6 +54,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const hits = found?.value ?? [];
   const notice = problem ?? (found === null ? `${BUSY_MESSAGE}，请稍后再搜索。` : null);
   const years = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
+  const asked = parseYear(first(params.year));
+  const year = typeof asked === 'number' && years.includes(asked) ? asked : years[0];
+  const unknownYear = asked != null && asked !== year;
   return (
     <>
       <h1>政府信息公开工作年度报告</h1>
@@ -67,20 +76,26 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       )}
       {q && !notice && <SearchResults q={q} hits={hits} />}
       {years.length === 0 && <p className="muted">暂无已发布的年度报告。</p>}
+      {unknownYear && (
+        <p className="alert warn" role="alert">
+          {typeof asked === 'number' ? `${asked}年度没有已发布的年度报告，` : '年度应为四位数字，'}下面是{year}年度的报告。
+        </p>
+      )}
       {years.length > 1 && (
         <nav aria-label="按年度浏览" className="year-nav">
           {years.map((y) => (
-            <a key={y} href={`#y${y}`}>
+            <a key={y} href={`/?year=${y}`} aria-current={y === year ? 'page' : undefined}>
               {y}年度
             </a>
           ))}
         </nav>
       )}
-      {years.map((year) => (
-        <section key={year} className="card" aria-labelledby={`y${year}`}>
+      {year != null && (
+        <section className="card" aria-labelledby={`y${year}`}>
           <h2 id={`y${year}`}>{year}年度</h2>
           <p className="muted small">
-            已发布 {list.filter((r) => r.year === year).length} 份 · <a href={`/summary?year=${year}`}>{year}年度全区汇总</a>
+            已发布 {list.filter((r) => r.year === year).length} 份 · <a href={`/summary?year=${year}`}>{year}年度全区汇总</a> ·{' '}
+            <a href={`/api/open/bulk/${year}.zip`}>{year}年度批量下载（ZIP）</a>
           </p>
           {DEPARTMENT_KINDS.map((kind) => {
             const items = list.filter((r) => r.year === year && r.departmentKind === kind);
@@ -103,7 +118,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             );
           })}
         </section>
-      ))}
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ export default async function WorkLayout({ children }: { children: React.ReactNo
           <nav aria-label="工作栏目">
             {user?.role === 'department' && <Link href="/dept">本部门年报</Link>}
             {(user?.role === 'reviewer' || user?.role === 'publisher') && <Link href="/review">审核</Link>}
+            {(user?.role === 'reviewer' || user?.role === 'publisher') && <Link href="/admin/history">导入历史报告</Link>}
             {user?.role === 'admin' && <Link href="/admin">管理</Link>}
             <Link href="/">公开门户</Link>
             {user && <Link href="/account/password">修改密码</Link>}

@@ -3,7 +3,7 @@
  * 校验结果: every hard error and warning of the live check, each one a link to its cell or section.
  * Cells not yet filled in are counted in one line rather than listed 150 times.
  */
-import { LIMITS, type CheckIssue } from '@ccgov/report';
+import { LIMITS, ruleOf, type CheckIssue } from '@ccgov/report';
 import { focusTarget } from './NumberCell';
 
 export type PanelError = { key: string; target: string; message: string; code: string };
@@ -12,6 +12,8 @@ export function CheckPanel(props: {
   errors: PanelError[];
   warnings: CheckIssue[];
   explanations: Record<string, string>;
+  /** Rule ids set to 需说明 by the admin: their warnings need a 说明 before 提交审核. */
+  explainRequired?: readonly string[];
   onExplain: (key: string, text: string) => void;
   onFillZeros: () => void;
   onShowGaps: () => void;
@@ -77,15 +79,19 @@ export function CheckPanel(props: {
           <>
             <h3 className="panel-sub">提醒（请核实；可填写说明，审核人可见）</h3>
             <ul className="issue-list">
-              {warnings.map((w) => (
+              {warnings.map((w) => {
+                const required = (props.explainRequired ?? []).includes(ruleOf(w.rule)?.id ?? '');
+                return (
                 <li key={w.key} className="issue warning">
+                  {required && <strong className="small">需说明（填写说明后才能提交）</strong>}
                   <button type="button" className="linklike" onClick={() => focusTarget(w.target)} id={`warn-${w.key}`}>
                     {w.message}
                   </button>
                   <label className="explain">
-                    <span className="small muted">说明</span>
+                    <span className="small muted">说明{required ? '（必填）' : ''}</span>
                     <textarea
                       rows={2}
+                      required={required}
                       maxLength={LIMITS.explanation}
                       aria-describedby={`warn-${w.key}`}
                       placeholder="如情况属实，请简要说明原因"
@@ -94,7 +100,8 @@ export function CheckPanel(props: {
                     />
                   </label>
                 </li>
-              ))}
+                );
+              })}
             </ul>
           </>
         )}

@@ -2,6 +2,7 @@
 /** The seven parts of the form, in the order of the format, and the Excel import between them. */
 import { OVERVIEW_PARTS, SECTION_HEADINGS, withStandardOpening } from '@ccgov/report';
 import { ExcelImport, type ExcelImportResult } from '@/components/excel/ExcelImport';
+import { WordImport } from './WordImport';
 import { useEditorActions } from './EditorContext';
 import { ProactiveTables, RequestTable, ReviewTable } from './Tables';
 import { ContactFields, TextSection } from './TextFields';
@@ -116,7 +117,7 @@ export function OtherSection() {
   );
 }
 
-/** Every part of the form; the Excel import sits before the tables it fills. */
+/** Every part of the form; the Word import comes first (it fills all of it), the Excel import sits before the tables it fills. */
 export function EditorSections({
   reportId,
   year,
@@ -134,6 +135,7 @@ export function EditorSections({
 }) {
   return (
     <div className="editor-main">
+      <WordImport reportId={reportId} year={year} />
       <FrontSection body={body} year={year} />
       <OverviewSection />
       <ExcelImport reportId={reportId} year={year} version={version} beforeUpload={beforeUpload} onImported={onImported} />

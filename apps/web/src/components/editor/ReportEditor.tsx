@@ -31,7 +31,7 @@ export function ReportEditor({ data }: { data: EditorData }) {
   const [mode, setMode] = useState<'edit' | 'preview'>('edit');
   const draft = useReportDraft(data);
   const { saver, check, panelErrors, panelOpen, setPanelOpen } = draft;
-  const submission = useSubmission(report.id, draft, { toEdit: () => setMode('edit'), focusCheckPanel });
+  const submission = useSubmission(report.id, draft, { toEdit: () => setMode('edit'), focusCheckPanel, explainRequired: data.explainRequired });
 
   const goTo = (target: string) => {
     setMode('edit');
@@ -98,6 +98,7 @@ export function ReportEditor({ data }: { data: EditorData }) {
                 errors={panelErrors}
                 warnings={check.warnings}
                 explanations={draft.explanations}
+                explainRequired={data.explainRequired ?? []}
                 onExplain={draft.explain}
                 onFillZeros={draft.fillZeros}
                 onShowGaps={() => draft.setShowGaps(true)}

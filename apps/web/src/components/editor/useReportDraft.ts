@@ -26,6 +26,8 @@ export type EditorData = {
   /** The reviewer's comments of the latest return. */
   comments: ReviewerComment[];
   sensitiveWords: SensitiveWord[];
+  /** Rule ids the admin set to 需说明: their warnings need a 说明 before 提交审核. */
+  explainRequired?: string[];
 };
 
 export type Backup = NonNullable<ReturnType<typeof readBackup>>;

@@ -2,14 +2,18 @@
 /** 提交审核: ask first (or point at what still needs fixing), save what is on screen, then submit. */
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { CheckIssue } from '@ccgov/report';
+import { unexplainedWarnings, type CheckIssue } from '@ccgov/report';
 import { errorAppData, errorMessage, trpc } from '@/trpc/client';
 import { clearBackup } from './useDraftSaver';
 import type { ReportDraft } from './useReportDraft';
 
 export type SubmitStage = 'idle' | 'confirm' | 'submitting' | 'done';
 
-export function useSubmission(reportId: number, draft: ReportDraft, opts: { toEdit: () => void; focusCheckPanel: () => void }) {
+export function useSubmission(
+  reportId: number,
+  draft: ReportDraft,
+  opts: { toEdit: () => void; focusCheckPanel: () => void; explainRequired?: readonly string[] },
+) {
   const router = useRouter();
   const [stage, setStage] = useState<SubmitStage>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +51,15 @@ export function useSubmission(reportId: number, draft: ReportDraft, opts: { toEd
       setPanelOpen(true);
       opts.toEdit();
       setError(`还有 ${panelErrors.length} 处需要修改，改好后才能提交审核。请看“校验结果”，点击每一条可以直接跳到要改的地方。`);
+      opts.focusCheckPanel();
+      return;
+    }
+    // 需说明: the same rule the server applies on submit.
+    const unexplained = unexplainedWarnings(draft.check.warnings, opts.explainRequired ?? [], draft.explanations);
+    if (unexplained.length > 0) {
+      setPanelOpen(true);
+      opts.toEdit();
+      setError(`还有 ${unexplained.length} 条提醒需要填写说明后才能提交审核。请在“校验结果”中标有“需说明”的提醒下填写说明。`);
       opts.focusCheckPanel();
       return;
     }

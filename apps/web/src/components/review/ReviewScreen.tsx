@@ -7,21 +7,23 @@ import {
   REVIEW_RESULTS,
   commentTargetLabel,
   proactiveTarget,
+  ruleOf,
   requestRowTarget,
   reviewTarget,
   sectionCommentTargets,
 } from '@ccgov/report';
 import { ChangesList } from './ChangesList';
+import { CrossBodyPanel, crossBodyCardId } from './CrossBodyPanel';
 import { CommentsPanel } from './CommentsPanel';
 import { HistoryList } from './HistoryList';
 import { PreviousComparison } from './PreviousComparison';
 import { ReviewActions } from './ReviewActions';
 import { elementsForTarget, targetFromClick } from './targets';
 import { formatNumber } from './format';
-import type { PendingComment, ReviewDetail } from './types';
+import type { CrossBody, PendingComment, ReviewDetail } from './types';
 import styles from './review.module.css';
 
-type Tab = 'report' | 'previous' | 'changes' | 'history';
+type Tab = 'report' | 'previous' | 'crossBody' | 'changes' | 'history';
 
 const DECORATIONS = ['rv-changed', 'rv-commented', 'rv-selected', 'rv-warning'];
 
@@ -44,7 +46,7 @@ const show = (v: number | string | null) => (typeof v === 'number' || v === null
  * it, what changed since the version sent back, the history, and the checker's warnings with the
  * department's 说明 in the side panel.
  */
-export function ReviewScreen({ data, children }: { data: ReviewDetail; children: React.ReactNode }) {
+export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail; crossBody?: CrossBody | null; children: React.ReactNode }) {
   // Comments travel with 退回修改 or 更正: only then is there someone to read them.
   const canComment = data.actions.includes('return') || data.actions.includes('reopen');
   const [tab, setTab] = useState<Tab>('report');
@@ -78,7 +80,10 @@ export function ReviewScreen({ data, children }: { data: ReviewDetail; children:
 
   const lastRound = useMemo(() => Math.max(0, ...data.comments.map((c) => c.version)), [data.comments]);
   const roundComments = useMemo(() => data.comments.filter((c) => c.version === lastRound), [data.comments, lastRound]);
-  const warnings = data.check.warnings;
+  // The checker's warnings, then 雷同 with other bodies (R14), computed for the reviewer only.
+  const crossFindings = crossBody?.findings;
+  const warnings = useMemo(() => [...data.check.warnings, ...(crossFindings ?? []).map((f) => f.issue)], [data.check.warnings, crossFindings]);
+  const crossKeys = useMemo(() => new Set((crossFindings ?? []).map((f) => f.issue.key)), [crossFindings]);
 
   // Mark the report's cells and headings: changed since the version sent back, commented, warned, selected.
   useEffect(() => {
@@ -123,9 +128,19 @@ export function ReviewScreen({ data, children }: { data: ReviewDetail; children:
     requestAnimationFrame(() => composerRef.current?.focus());
   }
 
+  const showCross = useCallback((target: string) => {
+    setTab('crossBody');
+    requestAnimationFrame(() => {
+      const card = document.getElementById(crossBodyCardId(target));
+      card?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      card?.focus({ preventScroll: true });
+    });
+  }, []);
+
   const tabs: { key: Tab; label: string; count?: number }[] = [
     { key: 'report', label: '报告' },
     { key: 'previous', label: '与上年对比', count: data.comparison.filter((c) => c.largeSwing).length || undefined },
+    ...(crossBody ? [{ key: 'crossBody' as const, label: '同年雷同', count: crossBody.findings.length || undefined }] : []),
     ...(data.changes ? [{ key: 'changes' as const, label: '修改对比', count: data.changes.length }] : []),
     { key: 'history', label: '历史', count: data.events.length },
   ];
@@ -176,6 +191,12 @@ export function ReviewScreen({ data, children }: { data: ReviewDetail; children:
             <PreviousComparison rows={data.comparison} year={data.report.year} previousYear={data.previousYear} onLocate={(t) => select(t, { scroll: true })} />
           </div>
 
+          {crossBody && (
+            <div role="tabpanel" id="panel-crossBody" aria-labelledby="tab-crossBody" hidden={tab !== 'crossBody'} className="card">
+              <CrossBodyPanel data={crossBody} body={data.department.name} />
+            </div>
+          )}
+
           {data.changes && (
             <div role="tabpanel" id="panel-changes" aria-labelledby="tab-changes" hidden={tab !== 'changes'} className="card">
               <ChangesList changes={data.changes} sentBack={data.sentBack} onLocate={(t) => select(t, { scroll: true })} />
@@ -219,7 +240,13 @@ export function ReviewScreen({ data, children }: { data: ReviewDetail; children:
                       {commentTargetLabel(w.target)}
                     </button>
                     <div className={styles.body}>{w.message}</div>
+                    {crossKeys.has(w.key) ? (
+                      <button type="button" className={`btn secondary ${styles.smallBtn}`} onClick={() => showCross(w.target)}>
+                        并排查看
+                      </button>
+                    ) : (
                     <div className={styles.explanation}>
+                      {data.explainRequired.includes(ruleOf(w.rule)?.id ?? '') && <strong className={styles.explainTag}>需说明</strong>}
                       {data.explanations[w.key]?.trim() ? (
                         <>
                           <strong>部门说明：</strong>
@@ -229,6 +256,7 @@ export function ReviewScreen({ data, children }: { data: ReviewDetail; children:
                         <span className="muted">部门未作说明</span>
                       )}
                     </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { notFound } from '../../errors';
 import { checkStoredReport } from '../check';
 import { previousYearReport, readSettings } from '../context';
 import { loadScopedReport } from '../workflow';
+import { explainRequiredRules } from '../settings';
 import type { Tx } from './shared';
 
 function signoffsWithNames(db: Db | Tx, reportId: number, version: number, required: number) {
@@ -97,6 +98,8 @@ export function reviewDetail(db: Db, actor: SessionUser, id: number) {
     department: { id: dept.id, name: dept.name, kind: dept.kind },
     check,
     explanations: report.explanations ?? {},
+    /** Rule ids set to 需说明: the reviewer sees which 说明 the department had to write. */
+    explainRequired: explainRequiredRules(db),
     previousYear: previous?.year ?? null,
     comparison: previous ? compareWithPrevious(content, previous.content) : [],
     events,

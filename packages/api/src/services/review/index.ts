@@ -9,3 +9,4 @@ export { publishAllApproved } from './publish-all';
 export { reopenForCorrection, reopenInput } from './correct';
 export { unpublishReport } from './withdraw';
 export { republishReport } from './republish';
+export { crossBodySimilarities, CROSS_BODY_CODE, type CrossBodyFinding, type CrossBodyMatch } from './cross-body';

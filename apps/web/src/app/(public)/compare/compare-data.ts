@@ -35,9 +35,10 @@ export const DEFAULT_FIGURES = [
 export type CompareQuery = { d?: string | string[]; y?: string | string[]; f?: string | string[] };
 const many = (v: string | string[] | undefined) => (v == null ? [] : Array.isArray(v) ? v : [v]);
 
-/** Bounds of one comparison: columns are departments × years, so both are capped. */
-export const COMPARE_MAX_DEPARTMENTS = 10;
-export const COMPARE_MAX_YEARS = 5;
+/** Bounds of one comparison: columns are departments × years, so both are capped (environment may raise them; the bench's scale run does). */
+const bound = (raw: string | undefined, fallback: number) => (raw && /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : fallback);
+export const COMPARE_MAX_DEPARTMENTS = bound(process.env.COMPARE_MAX_DEPARTMENTS, 10);
+export const COMPARE_MAX_YEARS = bound(process.env.COMPARE_MAX_YEARS, 5);
 const COMPARE_MAX_FIGURE_PARAMS = 300;
 
 /** Why a selection is refused (too many departments, years or figures), or null. Nothing is loaded. */

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: '对比' };
 function Results({ table, csvHref }: { table: CompareTable; csvHref: string }) {
   const groups = [...new Set(table.rows.map((r) => r.group))];
   return (
-    <section className="card" aria-labelledby="compare-results">
+    <section className="card">
       <h2 id="compare-results">对比结果</h2>
       {table.missing.length > 0 && (
         <p className="alert warn" role="note">

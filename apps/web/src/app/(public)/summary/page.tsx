@@ -52,6 +52,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         links={[
           { href: `/api/open/summary?year=${year}`, text: '汇总 JSON' },
           { href: `/api/open/reports.csv?year=${year}`, text: '各报告全部数字 CSV', note: '每份报告一行' },
+          { href: `/api/open/bulk/${year}.zip`, text: '全部报告批量下载 ZIP', note: '每份报告的 JSON、CSV 和 PDF' },
         ]}
       />
 
@@ -76,7 +77,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         )}
       </section>
 
-      <section className="card" aria-labelledby="rates">
+      <section className="card">
         <h2 id="rates">主要比率</h2>
         <div className="table-wrap" role="region" aria-label="主要比率" tabIndex={0}>
           <table className="list" data-table="rates">
@@ -219,7 +220,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       </section>
 
       {TABLE_ORDER.map((key) => (
-        <section className="card" key={key} aria-labelledby={`sum-${key}`}>
+        <section className="card" key={key}>
           <h2 id={`sum-${key}`}>{SECTION_HEADINGS[key]}（全区合计）</h2>
           <ReportTable layout={TABLE_LAYOUTS[key]} content={s.sums} label={`${SECTION_HEADINGS[key]}（全区合计）`} />
         </section>

@@ -5,6 +5,8 @@ import { reportTitle } from '@ccgov/report';
 import { formatChinaDate } from '@ccgov/documents';
 import { ReportView } from '@/components/ReportView';
 import { loadPublication, parseId } from '@/server/public-data';
+import { publicCaller } from '@/server/caller';
+import { cachedPublic } from '@/server/public-cache';
 import { Downloads } from '../../_components/Downloads';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +21,8 @@ export default async function PublicReportPage({ params }: { params: Promise<{ i
   if (!data) notFound();
   const { publication: p, versions, currentId } = data;
   const base = `/reports/${p.id}`;
+  // 校验 line: the rule book applied to the published content (cached until the next publish).
+  const check = await cachedPublic(`check:${p.id}`, () => publicCaller().public.check({ id: p.id })).catch(() => null);
   return (
     <div className="card report-page">
       <p className="muted small no-print">
@@ -35,7 +39,20 @@ export default async function PublicReportPage({ params }: { params: Promise<{ i
           {p.correctionNote}
         </aside>
       )}
+      {data.imported && (
+        <p className="muted small" role="note">
+          本报告根据原公开文本导入（历史导入），数字和文字以原公开文本为准。
+        </p>
+      )}
       <p className="muted small">发布日期：{formatChinaDate(p.publishedAt)}</p>
+      {check && (
+        <p className="muted small" data-testid="check-line">
+          <Link href="/rules">校验</Link>：通过 {check.passed} 项规则（规则版本 {check.version}）
+          {check.warnings > 0 ? `，${check.explained} 项提示已说明` : '，无提示'}
+          {check.warnings > check.explained ? `，${check.warnings - check.explained} 项提示未说明` : ''}
+          {check.errors > 0 ? `，${check.errors} 处与规则不符` : ''}
+        </p>
+      )}
       <Downloads
         label="下载本报告"
         links={[

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { safeRedirectPath } from '@ccgov/auth/redirect';
-import { serverCaller } from '@/server/caller';
 import { requireSignedIn } from '@/server/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { MySessions } from './MySessions';
 
 export const metadata: Metadata = { title: '修改密码' };
 export const dynamic = 'force-dynamic';
@@ -13,7 +12,6 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
   const from = (await searchParams).from;
   // After 修改密码 only a path of this site; anything else goes to the role's home page.
   const next = safeRedirectPath(typeof from === 'string' ? from : null) ?? '/home';
-  const mine = await (await serverCaller(user)).security.mySessions();
   return (
     <>
       <div className="card" style={{ maxWidth: 560, margin: '16px auto' }}>
@@ -25,7 +23,9 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
         )}
         <ChangePasswordForm username={user.username} next={next} />
       </div>
-      <MySessions sessions={mine} />
+      <p style={{ maxWidth: 560, margin: '0 auto' }}>
+        <Link href="/account/sessions">登录设备</Link>：查看本账号在哪些设备上登录，可一键退出所有设备。
+      </p>
     </>
   );
 }

@@ -20,6 +20,8 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   const api = await serverCaller(user);
   const data = await api.review.get({ id }).catch(() => null);
   if (!data) notFound();
+  // 同年雷同 (R14): compared with the other bodies' reports of the year on the server.
+  const crossBody = await api.review.crossBody({ id }).catch(() => null);
   const { report, department } = data;
   const submittedAt = report.submittedAt;
   return (
@@ -40,7 +42,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         </p>
         <SignoffProgress signoffs={data.signoffs} required={data.requiredSignoffs} />
       </header>
-      <ReviewScreen data={data}>
+      <ReviewScreen data={data} crossBody={crossBody}>
         <ReportView body={department.name} year={report.year} content={report.content} />
       </ReviewScreen>
     </>

@@ -1,4 +1,4 @@
-import { openReportListItem } from '@ccgov/documents';
+import { openReportList } from '@ccgov/documents';
 import { jsonError, jsonResponse, loadList, parseYear } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +10,6 @@ export async function GET(req: Request) {
   if (year === 'invalid') return jsonError(400, '参数 year 应为四位年份，例如 2024');
   const department = params.get('department')?.trim() ?? '';
   if (department.length > 50) return jsonError(400, '参数 department 不能超过50字');
-  const reports = (await loadList())
-    .filter((r) => (year == null || r.year === year) && (!department || r.departmentName.includes(department)))
-    .map(openReportListItem);
-  return jsonResponse({ count: reports.length, reports });
+  const items = (await loadList()).filter((r) => (year == null || r.year === year) && (!department || r.departmentName.includes(department)));
+  return jsonResponse(openReportList(items));
 }

@@ -1,4 +1,4 @@
-import { figuresObject, openReportListItem } from '@ccgov/documents';
+import { openSummary } from '@ccgov/documents';
 import { jsonError, jsonResponse, loadSummary, loadYears, parseYear } from '@/server/public-data';
 
 export const dynamic = 'force-dynamic';
@@ -10,16 +10,5 @@ export async function GET(req: Request) {
   const year = parsed ?? (await loadYears())[0];
   const s = year == null ? null : await loadSummary(year);
   if (!s) return jsonError(404, `${year ?? ''}年度没有已发布的报告`);
-  return jsonResponse({
-    year: s.year,
-    departments: {
-      total: s.departmentCount,
-      published: s.published.length,
-      notPublished: s.notPublished.map((d) => ({ department: d.name, departmentKind: d.kind })),
-    },
-    reports: s.published.map((p) => openReportListItem({ ...p, year: s.year })),
-    figures: figuresObject(s.sums),
-    rates: s.rates.map(({ key, label, definition, numerator, denominator, value }) => ({ key, label, definition, numerator, denominator, value })),
-    topRequests: s.topRequests.map((p) => ({ id: p.id, department: p.departmentName, newReceived: p.newReceived })),
-  });
+  return jsonResponse(openSummary(s));
 }

@@ -48,6 +48,7 @@ export default async function DepartmentReportPage({ params }: { params: Promise
           previous: data.previous,
           comments: data.comments.filter((c) => c.current),
           sensitiveWords: data.sensitiveWords,
+          explainRequired: data.explainRequired,
         }}
       />
     );

@@ -12,7 +12,7 @@ export function MySessions({ sessions }: { sessions: Row[] }) {
   const [busy, setBusy] = useState(false);
   return (
     <section className="card" style={{ maxWidth: 560, margin: '16px auto' }} aria-labelledby="my-sessions">
-      <h2 id="my-sessions">登录设备</h2>
+      <h1 id="my-sessions">登录设备</h1>
       <p className="muted small">30分钟无操作或登录满12小时后自动退出。如发现不认识的登录，请退出所有设备并修改密码。</p>
       <div className="table-wrap">
         <table className="list" aria-label="登录设备">

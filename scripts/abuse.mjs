@@ -48,9 +48,10 @@ if (!base) {
   }
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: webDir,
-    env: { ...env, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
+  // The production server as `npm start` runs it (body limit and public fast path in front of Next).
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForHttp(`${base}/login`, 90_000);

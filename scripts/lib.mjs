@@ -77,17 +77,6 @@ export function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** Start the production server; resolves once it answers. */
-export async function startServer({ port, env }) {
-  const child = spawn(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: join(ROOT, 'apps/web'),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHttp(`http://127.0.0.1:${port}/login`, 60_000);
-  return child;
-}
-
 export async function waitForHttp(url, timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {

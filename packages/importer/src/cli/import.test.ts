@@ -13,7 +13,7 @@ import { createTestDb, type TestDb } from '@ccgov/db/testing';
 import { seedReport2024 } from '@ccgov/report';
 
 const ROOT = resolve(__dirname, '../../../..');
-const FIXTURE = resolve(ROOT, '../shared/fixtures/chencang-data-bureau-2024.txt');
+const FIXTURE = resolve(ROOT, 'packages/importer/fixtures/chencang-data-bureau-2024.txt');
 const TRUNCATED = resolve(__dirname, '../../fixtures/real/longgang-2024.txt');
 
 let t: TestDb;

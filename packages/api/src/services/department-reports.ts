@@ -1,4 +1,4 @@
-import { and, asc, departments, desc, eq, reportEvents, reportingYears, reports, reviewComments, users, type Db } from '@ccgov/db';
+import { and, asc, departments, desc, eq, reportEvents, reportingYears, reports, users, type Db } from '@ccgov/db';
 import { recordAudit, type SessionUser } from '@ccgov/auth';
 import {
   LIMITS,
@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { checkStoredReport } from './check';
 import { loadSensitiveWords, previousYearReport } from './context';
-import { insertEvent, loadScopedReport, submittedVersion, transition } from './workflow';
+import { insertEvent, loadScopedReport, reportComments, submittedVersion, transition } from './workflow';
 import { explainRequiredRules } from './settings';
 import { currentRequestIp } from './request-context';
 
@@ -151,21 +151,8 @@ export function getOwnReport(db: Db, actor: SessionUser, id: number) {
   const dept = db.select().from(departments).where(eq(departments.id, report.departmentId)).get()!;
   const previous = previousYearReport(db, report.departmentId, report.year);
   const returnedVersion = report.status === 'returned' ? submittedVersion(db, report.id) : null;
-  const comments = db
-    .select({
-      id: reviewComments.id,
-      target: reviewComments.target,
-      body: reviewComments.body,
-      version: reviewComments.version,
-      createdAt: reviewComments.createdAt,
-      userName: users.displayName,
-    })
-    .from(reviewComments)
-    .leftJoin(users, eq(users.id, reviewComments.userId))
-    .where(eq(reviewComments.reportId, report.id))
-    .orderBy(asc(reviewComments.id))
-    .all()
-    .map((c) => ({ ...c, current: returnedVersion != null && c.version === returnedVersion }));
+  const comments = reportComments(db, report.id)
+    .map(({ resolved: _resolved, ...c }) => ({ ...c, current: returnedVersion != null && c.version === returnedVersion }));
   return {
     report,
     department: { id: dept.id, name: dept.name, kind: dept.kind },

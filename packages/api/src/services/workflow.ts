@@ -1,4 +1,4 @@
-import { and, desc, eq, reportEvents, reports, reportVersions, signoffs, type Db, type Report } from '@ccgov/db';
+import { and, asc, desc, eq, reportEvents, reports, reportVersions, reviewComments, signoffs, users, type Db, type Report } from '@ccgov/db';
 import { recordAudit, type SessionUser } from '@ccgov/auth';
 import { decide, type ReportStatus, type WorkflowAction } from '@ccgov/report';
 import { AppError, notFound } from '../errors';
@@ -34,6 +34,25 @@ export function insertEvent(
 }
 
 /** The version number of the latest submitted snapshot; sign-offs belong to it. */
+/** Every review comment of a report, oldest first, with its author's name (review screen and editor). */
+export function reportComments(db: Db | Tx, reportId: number) {
+  return db
+    .select({
+      id: reviewComments.id,
+      target: reviewComments.target,
+      body: reviewComments.body,
+      version: reviewComments.version,
+      resolved: reviewComments.resolved,
+      createdAt: reviewComments.createdAt,
+      userName: users.displayName,
+    })
+    .from(reviewComments)
+    .leftJoin(users, eq(users.id, reviewComments.userId))
+    .where(eq(reviewComments.reportId, reportId))
+    .orderBy(asc(reviewComments.id))
+    .all();
+}
+
 export function submittedVersion(tx: Db | Tx, reportId: number): number | null {
   const row = tx
     .select({ version: reportVersions.version })

@@ -1,10 +1,10 @@
-import { and, asc, departments, desc, eq, publications, reportEvents, reportVersions, reviewComments, signoffs, users, type Db } from '@ccgov/db';
+import { and, asc, departments, desc, eq, publications, reportEvents, reportVersions, signoffs, users, type Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
 import { availableActions, commentTargetLabel, compareWithPrevious, diffContent, signoffStepLabel, type ReportContent } from '@ccgov/report';
 import { notFound } from '../../errors';
 import { checkStoredReport } from '../check';
 import { previousYearReport, readSettings } from '../context';
-import { loadScopedReport } from '../workflow';
+import { loadScopedReport, reportComments } from '../workflow';
 import { explainRequiredRules } from '../settings';
 import type { Tx } from './shared';
 
@@ -42,21 +42,7 @@ export function reviewDetail(db: Db, actor: SessionUser, id: number) {
     .where(eq(reportEvents.reportId, report.id))
     .orderBy(asc(reportEvents.id))
     .all();
-  const comments = db
-    .select({
-      id: reviewComments.id,
-      target: reviewComments.target,
-      body: reviewComments.body,
-      version: reviewComments.version,
-      resolved: reviewComments.resolved,
-      createdAt: reviewComments.createdAt,
-      userName: users.displayName,
-    })
-    .from(reviewComments)
-    .leftJoin(users, eq(users.id, reviewComments.userId))
-    .where(eq(reviewComments.reportId, report.id))
-    .orderBy(asc(reviewComments.id))
-    .all()
+  const comments = reportComments(db, report.id)
     .map((c) => ({ ...c, targetLabel: commentTargetLabel(c.target) }));
   const versions = db
     .select({ version: reportVersions.version, content: reportVersions.content, createdAt: reportVersions.createdAt })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realisticReport } from '@ccgov/report';
-import { FIGURE_FIELDS } from './fields';
+import { FIGURES } from '@ccgov/report';
 import { BOM, reportFiguresCsv, reportsCsv, toCsv } from './csv';
 import type { PublishedReport } from './outline';
 
@@ -50,7 +50,7 @@ describe('CSV', () => {
   it('writes every figure of every report, one row per report, under the official labels', () => {
     const rows = parse(reportsCsv([report(1, '陈仓区数据局'), report(2, '陈仓区公安分局', 1)]));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toHaveLength(6 + FIGURE_FIELDS.length);
+    expect(rows[0]).toHaveLength(6 + FIGURES.length);
     expect(rows[0]!.slice(0, 6)).toEqual(['编号', '报告主体', '类别', '报告年度', '发布日期', '已更正']);
     const col = rows[0]!.indexOf('三、收到和处理政府信息公开申请情况｜一、本年新收政府信息公开申请数量｜总计');
     expect(rows[1]![col]).toBe('859');
@@ -69,6 +69,6 @@ describe('CSV', () => {
     const rows = parse(reportFiguresCsv(report(1, '陈仓区数据局')));
     expect(rows[0]).toEqual(['字段', '栏目', '项目', '列', '数值']);
     expect(rows).toContainEqual(['reviews.review.corrected', '四、政府信息公开行政复议、行政诉讼情况', '行政复议', '结果纠正', '1']);
-    expect(rows).toHaveLength(1 + FIGURE_FIELDS.length);
+    expect(rows).toHaveLength(1 + FIGURES.length);
   });
 });

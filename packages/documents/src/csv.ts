@@ -1,5 +1,4 @@
-import { departmentKindLabel, formatDate } from '@ccgov/report';
-import { FIGURE_FIELDS, figureLabel, figureValues, type FigureField } from './fields';
+import { departmentKindLabel, FIGURES, figureLabel, figureValues, formatDate, type Figure } from '@ccgov/report';
 import type { PublishedReport } from './outline';
 
 export type CsvValue = string | number | null | undefined;
@@ -21,7 +20,7 @@ export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
 }
 
 /** The CSV header for a figure: its stable field name, or its official labels. */
-export function figureHeader(field: FigureField, header: 'label' | 'key'): string {
+export function figureHeader(field: Figure, header: 'label' | 'key'): string {
   return header === 'key' ? field.key : `${field.sectionLabel}｜${figureLabel(field)}`;
 }
 
@@ -39,7 +38,7 @@ export const REPORT_ROW_COLUMNS = [
  * uses the official labels by default, or the stable field names with header=key.
  */
 export function reportsCsv(reports: readonly PublishedReport[], header: 'label' | 'key' = 'label'): string {
-  const head = [...REPORT_ROW_COLUMNS.map((c) => (header === 'key' ? c.key : c.label)), ...FIGURE_FIELDS.map((f) => figureHeader(f, header))];
+  const head = [...REPORT_ROW_COLUMNS.map((c) => (header === 'key' ? c.key : c.label)), ...FIGURES.map((f) => figureHeader(f, header))];
   const rows = reports.map((r) => {
     const values = figureValues(r.content);
     return [
@@ -49,7 +48,7 @@ export function reportsCsv(reports: readonly PublishedReport[], header: 'label' 
       r.year,
       formatDate(r.publishedAt),
       header === 'key' ? String(r.supersedesId != null) : r.supersedesId != null ? '是' : '否',
-      ...FIGURE_FIELDS.map((f) => values[f.key]),
+      ...FIGURES.map((f) => values[f.key]),
     ];
   });
   return toCsv([head, ...rows]);
@@ -62,6 +61,6 @@ export function reportFiguresCsv(report: PublishedReport): string {
   const values = figureValues(report.content);
   return toCsv([
     [...FIGURE_CSV_HEADER],
-    ...FIGURE_FIELDS.map((f) => [f.key, f.sectionLabel, f.rowLabel, f.colLabel, values[f.key]]),
+    ...FIGURES.map((f) => [f.key, f.sectionLabel, f.rowLabel, f.colLabel, values[f.key]]),
   ]);
 }

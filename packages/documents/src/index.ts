@@ -1,4 +1,3 @@
-export * from './fields';
 export * from './tables';
 export * from './outline';
 export * from './csv';

@@ -12,7 +12,7 @@ import {
   type ReportContent,
 } from '@ccgov/report';
 import { z } from 'zod';
-import { figureLabel, figuresObject } from './fields';
+import { figureLabel, figuresObject } from '@ccgov/report';
 import type { PublishedReport } from './outline';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_ORG_GROUP, REQUEST_TABLE_NOTE, RESULT_GROUP_LABEL, realisticReport } from '@ccgov/report';
-import { figureValues } from './fields';
+import { figureValues, REQUEST_ORG_GROUP, REQUEST_TABLE_NOTE, RESULT_GROUP_LABEL, realisticReport } from '@ccgov/report';
 import { placeCells, reportGrids } from './tables';
 
 describe('table grids', () => {

@@ -175,7 +175,8 @@ export function figureValues(content: ReportContent): Record<string, number | nu
     if (!f.computed) out[f.key] = readInput(content, f.key);
     else if (f.table === 'requests') {
       const row = requestRowWithTotal(content, totals, f.row as RequestInputRowKey | 'resultTotal');
-      out[f.key] = row[f.colIndex ?? (f.col === TOTAL_KEY ? 6 : REQUEST_COLUMNS.findIndex((c) => c.key === f.col))]!;
+      // A computed cell of 三 is either the 总计 column (index 6) or a column of （七）总计.
+      out[f.key] = row[f.col === TOTAL_KEY ? REQUEST_COLUMNS.length : REQUEST_COLUMNS.findIndex((c) => c.key === f.col)]!;
     } else out[f.key] = totals.reviews[f.row as ReviewBlockKey];
   }
   return out;

@@ -1,6 +1,7 @@
 'use client';
+import { readInput } from '@ccgov/report';
 import { memo, type KeyboardEvent } from 'react';
-import { CELLS, formatCellValue, interpretCell, neighbour, readCell } from './cells';
+import { CELLS, formatCellValue, interpretCell, neighbour } from './cells';
 import { useEditorActions, visibleIssues, type EditorState } from './EditorContext';
 
 /** Move focus to the form element of a checker target (a cell, a computed total, a text box). */
@@ -47,7 +48,7 @@ export function cellView(s: EditorState, target: string): CellView {
   // At the cell only the reason is shown; lists elsewhere also quote what was typed.
   const entryError = s.entryErrors[target] && draft !== undefined ? (interpretCell(draft, CELLS.get(target)!.kind).error ?? undefined) : undefined;
   return {
-    text: s.drafts[target] ?? formatCellValue(readCell(s.content, target)),
+    text: s.drafts[target] ?? formatCellValue(readInput(s.content, target)),
     className: cellClass(s, target),
     invalid: Boolean(entryError) || visibleIssues(s, target).some((i) => i.severity === 'error'),
     entryError,

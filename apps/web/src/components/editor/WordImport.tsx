@@ -5,10 +5,10 @@
  * before replacing anything already typed, and 载入导入前内容 puts the form back in one click.
  */
 import { useRef, useState } from 'react';
-import { CONTACT_FIELDS, TEXT_SECTIONS, contactLocation, type Cell, type ReportContent } from '@ccgov/report';
+import { CONTACT_FIELDS, TEXT_SECTIONS, contactLocation, type Cell, type ReportContent, readInput, writeInputs } from '@ccgov/report';
 import { fileToBase64 } from '@/components/excel/files';
 import { errorMessage, trpc } from '@/trpc/client';
-import { CELLS, readCell, writeCells } from './cells';
+import { CELLS } from './cells';
 import { useEditor, useEditorActions } from './EditorContext';
 
 type WordResult = Awaited<ReturnType<typeof trpc.history.readWord.mutate>>;
@@ -33,9 +33,9 @@ function changesOf(content: ReportContent, result: WordResult): Change[] {
   const out: Change[] = [];
   for (const key of result.figures) {
     if (!CELLS.has(key)) continue;
-    const value = readCell(result.content, key);
+    const value = readInput(result.content, key);
     if (value === null) continue;
-    out.push({ target: key, label: CELLS.get(key)!.label, kind: 'figure', value, current: readCell(content, key) });
+    out.push({ target: key, label: CELLS.get(key)!.label, kind: 'figure', value, current: readInput(content, key) });
   }
   for (const t of textTargets) {
     const value = t.read(result.content).trim();
@@ -51,7 +51,7 @@ function apply(content: ReportContent, changes: readonly Change[]): ReportConten
     if (c.kind === 'figure') figures.set(c.target, c.value as Cell);
     else next = writeText(next, c.target, c.value as string);
   }
-  return figures.size ? writeCells(next, figures) : next;
+  return figures.size ? writeInputs(next, figures) : next;
 }
 
 export function WordImport({ reportId, year }: { reportId: number; year: number }) {

@@ -10,8 +10,6 @@ import {
   TABLE_ORDER,
   hasAtMostDecimals,
   parseCellText,
-  readInput,
-  writeInputs,
   type Cell,
   type FigureTable,
   type ReportContent,
@@ -48,15 +46,6 @@ export const CELLS: Map<string, CellInfo> = (() => {
   }
   return out;
 })();
-
-export function readCell(content: ReportContent, target: string): Cell {
-  return readInput(content, target);
-}
-
-/** A copy of the content with some cells replaced (only the touched branches are copied). */
-export function writeCells(content: ReportContent, values: ReadonlyMap<string, Cell>): ReportContent {
-  return writeInputs(content, values);
-}
 
 /** How a cell's number is shown while not being typed in. */
 export function formatCellValue(v: Cell): string {

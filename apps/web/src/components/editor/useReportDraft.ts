@@ -5,9 +5,9 @@
  * check — the browser runs the server's checkReport on what is on screen.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { checkReport, targetLabel, type Cell, type CheckIssue, type ReportContent, type ReportStatus, type SensitiveWord } from '@ccgov/report';
+import { checkReport, targetLabel, type Cell, type CheckIssue, type ReportContent, type ReportStatus, type SensitiveWord, readInput, writeInputs } from '@ccgov/report';
 import type { ExcelImportResult } from '@/components/excel/ExcelImport';
-import { CELLS, interpretCell, parseBlock, placeBlock, readCell, writeCells } from './cells';
+import { CELLS, interpretCell, parseBlock, placeBlock } from './cells';
 import type { PanelError } from './CheckPanel';
 import type { EditorActions, EditorState, ReviewerComment } from './EditorContext';
 import { clearBackup, readBackup, useDraftSaver } from './useDraftSaver';
@@ -124,10 +124,10 @@ export function useReportDraft(data: EditorData) {
       const info = CELLS.get(target);
       if (!info) return;
       const { value } = interpretCell(raw, info.kind);
-      const changedValue = readCell(contentRef.current, target) !== value;
+      const changedValue = readInput(contentRef.current, target) !== value;
       apply({
         drafts: { ...draftsRef.current, [target]: raw },
-        content: changedValue ? writeCells(contentRef.current, new Map([[target, value]])) : undefined,
+        content: changedValue ? writeInputs(contentRef.current, new Map([[target, value]])) : undefined,
       });
     },
     [apply],
@@ -161,7 +161,7 @@ export function useReportDraft(data: EditorData) {
           wrong++;
         } else delete nextDrafts[t];
       }
-      apply({ drafts: nextDrafts, content: writeCells(contentRef.current, values) });
+      apply({ drafts: nextDrafts, content: writeInputs(contentRef.current, values) });
       setNotice(
         `已粘贴 ${cells.length - wrong} 个数值` +
           (wrong ? `，${wrong} 个不是有效数字，已标红待修改` : '') +
@@ -178,9 +178,9 @@ export function useReportDraft(data: EditorData) {
   const fillZeros = useCallback(() => {
     const values = new Map<string, Cell>();
     for (const target of CELLS.keys()) {
-      if (readCell(contentRef.current, target) == null && draftsRef.current[target] === undefined) values.set(target, 0);
+      if (readInput(contentRef.current, target) == null && draftsRef.current[target] === undefined) values.set(target, 0);
     }
-    apply({ content: writeCells(contentRef.current, values) });
+    apply({ content: writeInputs(contentRef.current, values) });
     setNotice(`已把 ${values.size} 个空白的数字填为 0，请核对。`);
   }, [apply]);
 

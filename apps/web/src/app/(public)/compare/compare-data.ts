@@ -1,5 +1,5 @@
 import 'server-only';
-import { FIGURE_FIELDS, figureLabel, figureValues, formatFigure, type FigureField } from '@ccgov/documents';
+import { FIGURES, figureLabel, figureValues, formatFigure, type Figure } from '@ccgov/report';
 import { disclosureRates, formatRate, RATE_DEFINITIONS, SECTION_HEADINGS, type RateKey } from '@ccgov/report';
 import { loadList, loadPublication } from '@/server/public-data';
 
@@ -9,11 +9,11 @@ export type CompareFigure = { key: string; label: string; group: string };
 const RATE_KEYS: RateKey[] = ['disclosure', 'reviewCorrection', 'suitCorrection'];
 const RATES_GROUP = '比率';
 
-const figureOption = (f: FigureField): CompareFigure => ({ key: f.key, label: figureLabel(f), group: f.sectionLabel });
+const figureOption = (f: Figure): CompareFigure => ({ key: f.key, label: figureLabel(f), group: f.sectionLabel });
 
 /** Offered in the form: all of 二 and 四, the 总计 column of each row of 三, and the rates. */
 export const FIGURE_OPTIONS: CompareFigure[] = [
-  ...FIGURE_FIELDS.filter((f) => f.table !== 'requests' || f.key.endsWith('.total')).map(figureOption),
+  ...FIGURES.filter((f) => f.table !== 'requests' || f.key.endsWith('.total')).map(figureOption),
   ...RATE_KEYS.map((k) => ({ key: `rate.${k}`, label: RATE_DEFINITIONS[k].label, group: RATES_GROUP })),
 ];
 export const FIGURE_GROUPS = [SECTION_HEADINGS.proactive, SECTION_HEADINGS.requests, SECTION_HEADINGS.reviews, RATES_GROUP];
@@ -61,7 +61,7 @@ export async function parseSelection(q: CompareQuery): Promise<Selection> {
   const chosenYears = [...new Set(many(q.y).map(Number))].filter((y) => allYears.includes(y)).sort((a, b) => a - b);
   const f = many(q.f);
   const all = f.includes(ALL_FIGURES);
-  const known = new Set([...FIGURE_FIELDS.map((x) => x.key), ...FIGURE_OPTIONS.map((x) => x.key)]);
+  const known = new Set([...FIGURES.map((x) => x.key), ...FIGURE_OPTIONS.map((x) => x.key)]);
   const figures = all ? [] : f.filter((k) => known.has(k));
   return {
     departmentIds,
@@ -96,8 +96,8 @@ export async function compareTable(sel: Selection): Promise<CompareTable> {
   const values = contents.map(figureValues);
   const rates = contents.map((c) => Object.fromEntries(disclosureRates(c).map((r) => [r.key, r.value])));
   const chosen = sel.all
-    ? [...FIGURE_FIELDS.map(figureOption), ...FIGURE_OPTIONS.filter((o) => o.group === RATES_GROUP)]
-    : sel.figures.map((k) => FIGURE_OPTIONS.find((o) => o.key === k) ?? figureOption(FIGURE_FIELDS.find((f) => f.key === k)!));
+    ? [...FIGURES.map(figureOption), ...FIGURE_OPTIONS.filter((o) => o.group === RATES_GROUP)]
+    : sel.figures.map((k) => FIGURE_OPTIONS.find((o) => o.key === k) ?? figureOption(FIGURES.find((f) => f.key === k)!));
   // Shown grouped by section, in the order of the report.
   const figures = FIGURE_GROUPS.flatMap((g) => chosen.filter((c) => c.group === g));
   const rows = figures.map((fig) => {
@@ -105,7 +105,7 @@ export async function compareTable(sel: Selection): Promise<CompareTable> {
       const k = fig.key.slice(5) as RateKey;
       return { key: fig.key, group: fig.group, label: fig.label, values: rates.map((r) => formatRate(r[k] ?? null)) };
     }
-    const field = FIGURE_FIELDS.find((f) => f.key === fig.key)!;
+    const field = FIGURES.find((f) => f.key === fig.key)!;
     return { key: fig.key, group: fig.group, label: fig.label, values: values.map((v) => formatFigure(v[fig.key], field.kind)) };
   });
   return { columns, missing, rows };

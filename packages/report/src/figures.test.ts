@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals, makeReport, realisticReport, REQUEST_ROWS } from '@ccgov/report';
-import { FIGURE_FIELDS, figureLabel, figuresObject, figureValues, formatFigure } from './fields';
+import { makeReport, realisticReport } from './fixtures';
+import { computeTotals } from './totals';
+import { REQUEST_ROWS } from './format';
+import { FIGURES, figureLabel, figuresObject, figureValues, formatFigure } from './figures';
 
 describe('figure fields', () => {
   it('name every figure of the format once: 10 in 二, 25 rows × 7 columns in 三, 15 in 四', () => {
-    expect(FIGURE_FIELDS).toHaveLength(10 + 25 * 7 + 15);
-    expect(new Set(FIGURE_FIELDS.map((f) => f.key)).size).toBe(FIGURE_FIELDS.length);
-    expect(FIGURE_FIELDS.filter((f) => f.table === 'requests').map((f) => f.key.split('.')[1])).toEqual(
+    expect(FIGURES).toHaveLength(10 + 25 * 7 + 15);
+    expect(new Set(FIGURES.map((f) => f.key)).size).toBe(FIGURES.length);
+    expect(FIGURES.filter((f) => f.table === 'requests').map((f) => f.key.split('.')[1])).toEqual(
       REQUEST_ROWS.flatMap((r) => Array(7).fill(r.key)),
     );
   });
 
   it('label a figure with the official row and column wording', () => {
-    const field = FIGURE_FIELDS.find((f) => f.key === 'requests.withheld3.total')!;
+    const field = FIGURES.find((f) => f.key === 'requests.withheld3.total')!;
     expect(figureLabel(field)).toBe('三、本年度办理结果（三）不予公开3.危及“三安全一稳定”｜总计');
-    expect(FIGURE_FIELDS.find((f) => f.key === 'reviews.suitDirect.corrected')!.rowLabel).toBe('行政诉讼（未经复议直接起诉）');
+    expect(FIGURES.find((f) => f.key === 'reviews.suitDirect.corrected')!.rowLabel).toBe('行政诉讼（未经复议直接起诉）');
   });
 
   it('give the totals the format computes, equal to computeTotals', () => {

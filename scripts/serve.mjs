@@ -78,7 +78,14 @@ async function main() {
       const body = trpc ? { error: { json: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } } : { error: message };
       res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'private, no-store' });
       res.end(JSON.stringify(body));
-      req.socket.destroySoon?.();
+      // Read and drop what the client is still sending so it can read the answer; a client that
+      // keeps sending far beyond the bound is cut off.
+      let dropped = 0;
+      req.on('data', (chunk) => {
+        dropped += chunk.length;
+        if (dropped > 4 * maxBodyBytes) req.destroy();
+      });
+      req.resume();
       return;
     }
     // Public answers are served from memory once rendered (scripts/public-pages.mjs).

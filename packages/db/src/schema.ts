@@ -57,6 +57,8 @@ export const reportingYears = sqliteTable('reporting_years', {
   legalDeadline: text('legal_deadline').notNull(),
   internalDeadline: text('internal_deadline'),
   open: integer('open', { mode: 'boolean' }).notNull().default(true),
+  /** Whether a department must attach the scan of its signed and sealed 报送稿 before submitting. */
+  scanRequired: integer('scan_required', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -138,6 +140,14 @@ export const publications = sqliteTable(
     /** Current = the version the public sees for this report; null once superseded or withdrawn. */
     current: integer('current', { mode: 'boolean' }).notNull().default(true),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    /** 历史导入: the source this publication was read from (file name or address); null when filed on the portal. */
+    importedFrom: text('imported_from'),
+    /** SHA-256 of the original file (see import_sources), so the reader can check the source. */
+    importedSha256: text('imported_sha256'),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
+    importedBy: integer('imported_by').references(() => users.id),
+    /** The date the body originally published the report on its website (ISO YYYY-MM-DD), when known. */
+    originalPublishedAt: text('original_published_at'),
   },
   (t) => [
     index('publications_year_idx').on(t.year, t.current),
@@ -198,6 +208,129 @@ export const reportVersions = sqliteTable(
   (t) => [uniqueIndex('report_versions_uq').on(t.reportId, t.version)],
 );
 
+/**
+ * 回执: one receipt per submission, return, sign-off and publication (append-only). It freezes what
+ * was acted on: the version, the SHA-256 of that content as stored, the checker's rule-set version
+ * and its result, so a department and the bureau can later prove what was filed.
+ */
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Printed receipt number, e.g. 2026-001-0003 (year - department id - sequence). */
+    receiptNo: text('receipt_no').notNull(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    eventId: integer('event_id').references(() => reportEvents.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    year: integer('year').notNull(),
+    /** submit | return | signoff | publish | correct | withdraw */
+    act: text('act').notNull(),
+    version: integer('version').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    userName: text('user_name').notNull(),
+    role: text('role').notNull(),
+    contentSha256: text('content_sha256').notNull(),
+    rulesetVersion: text('ruleset_version').notNull(),
+    checkErrors: integer('check_errors').notNull(),
+    checkWarnings: integer('check_warnings').notNull(),
+    /** Codes of the checker's findings at that moment, e.g. ["R08", "R14"]. */
+    checkCodes: text('check_codes', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Free text of the act (return comment, sign-off step, correction reason). */
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('receipts_no_uq').on(t.receiptNo), index('receipts_report_idx').on(t.reportId, t.id)],
+);
+
+/** Scan of the signed and sealed 报送稿, attached by the department to one submitted version. */
+export const reportScans = sqliteTable(
+  'report_scans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    version: integer('version').notNull(),
+    fileName: text('file_name').notNull(),
+    /** application/pdf | image/jpeg | image/png, from the file's content, not its name. */
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Path under .data/ where the bytes are kept (named by the hash). */
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_scans_report_idx').on(t.reportId, t.version)],
+);
+
+/** One department's extension of the internal deadline for one year (区内报送截止 延期). */
+export const deadlineExtensions = sqliteTable(
+  'deadline_extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** ISO date (YYYY-MM-DD): the department may save and submit through the end of this day. */
+    until: text('until').notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: integer('granted_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('deadline_extensions_uq').on(t.year, t.departmentId)],
+);
+
+/** In-app notifications, one row per recipient, with its own read state. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** submitted | returned | approved | published | reminder | deadline | … */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** Path inside the site the notification opens. */
+    link: text('link'),
+    reportId: integer('report_id').references(() => reports.id),
+    /** When set, a recipient gets at most one notification with this key (e.g. deadline-2026-7). */
+    dedupeKey: text('dedupe_key'),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt, t.id),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+  ],
+);
+
+/** The original file of each 历史导入, kept so a reader can download what the figures came from. */
+export const importSources = sqliteTable(
+  'import_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    /** The extracted text the figures were read from (shown beside them in the source view). */
+    text: text('text').notNull(),
+    /** Path under .data/ where the original bytes are kept (named by the hash). */
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('import_sources_sha_uq').on(t.sha256)],
+);
+
 /** 错敏词 list. */
 export const sensitiveWords = sqliteTable(
   'sensitive_words',
@@ -220,6 +353,8 @@ export const reminders = sqliteTable('reminders', {
     .references(() => departments.id),
   message: text('message').notNull(),
   sentBy: integer('sent_by').references(() => users.id),
+  /** When the department first opened it; an identical reminder is not sent again while unread. */
+  readAt: integer('read_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -307,3 +442,8 @@ export type Report = typeof reports.$inferSelect;
 export type ReportEvent = typeof reportEvents.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Receipt = typeof receipts.$inferSelect;
+export type ReportScan = typeof reportScans.$inferSelect;
+export type DeadlineExtension = typeof deadlineExtensions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type ImportSource = typeof importSources.$inferSelect;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { NOT_STARTED_LABEL, STATUS_LABELS, daysLeftText, formatTimestamp } from '@ccgov/report';
+import { NOT_STARTED_LABEL, STATUS_LABELS, daysLeftText, formatTimestamp, legalDeadlineText } from '@ccgov/report';
 import { StatusBadge } from '@/components/StatusBadge';
 import { PublishAllButton } from '@/components/review/PublishAllButton';
 import styles from '@/components/review/review.module.css';
@@ -10,21 +10,28 @@ import { requireRole } from '@/server/session';
 export const metadata: Metadata = { title: '审核' };
 export const dynamic = 'force-dynamic';
 
-/** The queue's filter values in the order the bureau works through them. */
+/** The queue's status filters in the order the bureau works through them. */
 const ORDER = ['submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn', 'not_submitted'] as const;
-type QueueFilter = (typeof ORDER)[number];
-const filterLabel = (s: QueueFilter) => (s === 'not_submitted' ? NOT_STARTED_LABEL : STATUS_LABELS[s]);
+/** 待初审 / 待终审: reports under review by the sign-off they wait for (shown with two or more levels). */
+const STEP_FILTERS = ['awaiting_first', 'awaiting_final'] as const;
+type QueueFilter = (typeof ORDER)[number] | (typeof STEP_FILTERS)[number];
+const statusLabel = (s: (typeof ORDER)[number]) => (s === 'not_submitted' ? NOT_STARTED_LABEL : STATUS_LABELS[s]);
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(['reviewer', 'publisher'], '/review');
   const raw = await searchParams;
   const sp = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
   const api = await serverCaller(user);
-  const status = ORDER.find((s) => s === sp('status'));
+  const status: QueueFilter | undefined = [...ORDER, ...STEP_FILTERS].find((s) => s === sp('status'));
   const year = Number(sp('year')) || undefined;
   const departmentId = Number(sp('dept')) || undefined;
   const search = sp('q')?.trim().slice(0, 50) || undefined;
   const q = await api.review.queue({ year, status, departmentId, search });
+  const filters: { key: QueueFilter; label: string }[] = [
+    ...ORDER.map((s) => ({ key: s, label: statusLabel(s) })),
+    ...(q.stepFilters ? STEP_FILTERS.map((s) => ({ key: s, label: q.stepFilters![s] })) : []),
+  ];
+  const filterLabel = (s: QueueFilter) => filters.find((f) => f.key === s)?.label ?? '';
 
   const link = (patch: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
@@ -38,19 +45,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <h1>审核</h1>
       <div className="card">
         <p style={{ margin: 0 }}>
-          <strong>{q.year}年度报告</strong> · 法定截止日期 {q.deadline}
-          {q.internalDeadline ? `（区内报送截止 ${q.internalDeadline}）` : ''} ·{' '}
+          <strong>{q.year}年度报告</strong> · {q.internalDeadline ? '区内报送截止' : '截止日期'} {q.deadline} ·{' '}
           <span className={q.daysToDeadline < 0 ? styles.overdue : undefined}>{daysLeftText(q.daysToDeadline)}</span>
+          {' '}（{legalDeadlineText(q.legalDeadline)}）
         </p>
         <ul className={styles.queueCounts} aria-label="各状态数量">
           <li>
             <Link href={link({ status: undefined })} aria-current={!status}>全部<strong>{q.total}</strong></Link>
           </li>
-          {ORDER.map((s) => (
-            <li key={s}>
-              <Link href={link({ status: s })} aria-current={status === s}>
-                {filterLabel(s)}
-                <strong>{q.counts[s] ?? 0}</strong>
+          {filters.map(({ key, label }) => (
+            <li key={key} className={key.startsWith('awaiting') ? styles.stepCount : undefined}>
+              <Link href={link({ status: key })} aria-current={status === key}>
+                {label}
+                <strong>{q.counts[key] ?? 0}</strong>
               </Link>
             </li>
           ))}
@@ -71,8 +78,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           状态
           <select name="status" defaultValue={status ?? ''}>
             <option value="">全部</option>
-            {ORDER.map((s) => (
-              <option key={s} value={s}>{filterLabel(s)}</option>
+            {filters.map(({ key, label }) => (
+              <option key={key} value={key}>{label}</option>
             ))}
           </select>
         </label>
@@ -96,13 +103,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <div className="card table-wrap">
         <table className={`list ${styles.queueTable}`}>
           <caption className="muted small" style={{ textAlign: 'left' }}>
-            {q.items.length === q.total ? `共 ${q.total} 个部门和镇街` : `筛选出 ${q.items.length} 个（共 ${q.total} 个）`}
+            {q.items.length === q.total ? `共 ${q.total} 个部门和镇街` : `${status ? `${filterLabel(status)}：` : ''}筛选出 ${q.items.length} 个（共 ${q.total} 个）`}
+            {'，按待办排序：待审核、审核中（按提交时间，早的在前），已通过，已退回，未提交，已撤销，已发布'}
           </caption>
           <thead>
             <tr>
               <th scope="col">部门</th>
               <th scope="col">状态</th>
               <th scope="col">提交时间</th>
+              <th scope="col">审核进度</th>
               <th scope="col">检查提示</th>
               <th scope="col">距截止</th>
               <th scope="col">操作</th>
@@ -118,6 +127,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   {i.resubmitted && <span className="muted small"> 修改后重新提交</span>}
                 </td>
                 <td>{formatTimestamp(i.submittedAt)}</td>
+                <td data-testid="signoffs">
+                  {i.signoffs.length === 0 && i.nextStepLabel == null ? (
+                    '—'
+                  ) : (
+                    <ul className={styles.signoffs}>
+                      {i.signoffs.map((s) => (
+                        <li key={s.step} title={formatTimestamp(s.at)}>
+                          {s.label} <span className={styles.tick}>✓</span> {s.userName}
+                        </li>
+                      ))}
+                      {i.nextStepLabel && <li className="muted">{i.nextStepLabel} 待审</li>}
+                    </ul>
+                  )}
+                </td>
                 <td>{i.warnings == null ? '—' : i.warnings === 0 ? '无' : `${i.warnings} 条`}</td>
                 <td className={q.daysToDeadline < 0 && !i.submittedAt ? styles.overdue : undefined}>
                   {i.status === 'published' ? '—' : daysLeftText(q.daysToDeadline)}
@@ -127,7 +150,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ))}
             {q.items.length === 0 && (
               <tr>
-                <td colSpan={6} className="muted">没有符合条件的报告</td>
+                <td colSpan={7} className="muted">没有符合条件的报告</td>
               </tr>
             )}
           </tbody>

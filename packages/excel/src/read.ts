@@ -44,7 +44,7 @@ function cellText(value: ExcelJS.CellValue): { text?: string; number?: number; b
   return { bad: '无法识别的内容' };
 }
 
-/** One figure from a cell: blank, "–" and "/" read as 0 (as published reports write them). */
+/** One figure from a cell: blank reads as 0, and so do /, – and — (isZeroToken, the rule the editor applies to typing and pasting). */
 function readFigure(value: ExcelJS.CellValue, kind: 'count' | 'amount'): { value: Cell } | { error: string } {
   const raw = cellText(value);
   const schema = kind === 'count' ? countCell : amountCell;

@@ -58,16 +58,19 @@ describe('the Excel template', () => {
     expect(result.figures.proactive.fees.amount).toBe(0);
   });
 
-  it('accepts typed text, full-width digits, "–" and "/" where a number is expected', async () => {
+  it('accepts typed text, full-width digits, "–", "—" and "/" where a number is expected', async () => {
     const buf = await edit(await buildTemplate({ year: 2026 }), (wb) => {
       const t3 = wb.getWorksheet('表三')!;
       t3.getCell('D5').value = '１２';
       t3.getCell('E5').value = '–';
       t3.getCell('F5').value = '/';
+      t3.getCell('G5').value = '—';
+      t3.getCell('H5').value = 7;
       wb.getWorksheet('表二')!.getCell('B15').value = '18.871';
     });
     const result = await readTemplate(buf, { year: 2026 });
-    expect(result.ok && result.figures.requests.newReceived.slice(0, 3)).toEqual([12, 0, 0]);
+    // The same rule as typing and pasting in the editor (isZeroToken in @ccgov/report).
+    expect(result.ok && result.figures.requests.newReceived).toEqual([12, 0, 0, 0, 7, 0]);
     expect(result.ok && result.figures.proactive.fees.amount).toBe(18.871);
   });
 

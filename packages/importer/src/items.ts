@@ -5,7 +5,7 @@
  * no real tables: its table lines stay `line`s until the section they sit in turns them into
  * cells (see textCells).
  */
-import { parseCellText } from '@ccgov/report';
+import { isZeroToken, parseCellText } from '@ccgov/report';
 
 /** Where a piece of the source stands, for the preview and for messages. */
 export type SourceRef = {
@@ -44,14 +44,13 @@ export function normLabel(s: string): string {
     .replace(/[、，,。.．:：;；()（）[\]［］【】{}“”"‘’'「」『』〈〉《》<>·•・\-—–_/／|｜!！?？]/g, '');
 }
 
-const DASH = /^[-–—/／－]$/;
 const NUMBERISH = /^[0-9０-９][0-9０-９,，.．]*$/;
 
 /** A cell's text as a value (blank, a dash meaning 0, a number), or undefined for a label. */
 export function cellValue(raw: string): { value: number | null } | undefined {
   const s = raw.replace(/[\s\u3000\u00a0]+/g, '');
   if (s === '') return { value: null };
-  if (DASH.test(s)) return { value: 0 };
+  if (isZeroToken(s)) return { value: 0 };
   const unit = s.replace(/[件个次条]$/, '');
   if (!NUMBERISH.test(unit)) return undefined;
   const v = parseCellText(unit);
@@ -60,7 +59,7 @@ export function cellValue(raw: string): { value: number | null } | undefined {
 
 /** Is this whitespace-separated part of a text cell a figure (a number or a dash)? */
 function isFigurePart(part: string): boolean {
-  return DASH.test(part) || NUMBERISH.test(part);
+  return isZeroToken(part) || NUMBERISH.test(part);
 }
 
 /**

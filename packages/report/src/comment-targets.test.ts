@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentTargetLabel, isCommentTarget, sectionCommentTargets } from './comment-targets';
+import { commentCovers, commentTargetLabel, isCommentTarget, markAnsweredChanges, sectionCommentTargets } from './comment-targets';
 
 describe('comment targets', () => {
   it.each([
@@ -37,5 +37,30 @@ describe('comment targets', () => {
     expect(targets.map((t) => t.target)).toContain('text.overview.platform');
     expect(targets.map((t) => t.target)).toContain('table.proactive');
     expect(targets.every((t) => isCommentTarget(t.target))).toBe(true);
+  });
+});
+
+describe('commentCovers (which changes of a resubmission answer a comment)', () => {
+  it('a comment on a cell, its row, its column, its table or a 总计 it adds up to is answered by a change there', () => {
+    const cell = 'requests.granted.natural';
+    for (const t of [cell, 'requests.granted', 'requests.granted.total', 'requests.col.natural', 'requests.resultTotal.natural', 'table.requests']) {
+      expect(commentCovers(t, cell), t).toBe(true);
+    }
+    expect(commentCovers('reviews.review.total', 'reviews.review.upheld')).toBe(true);
+    expect(commentCovers('text.problems', 'text.problems')).toBe(true);
+  });
+
+  it('a change elsewhere is not asked for', () => {
+    const cell = 'requests.granted.natural';
+    for (const t of ['requests.partial.natural', 'requests.partial', 'requests.col.legal', 'requests.resultTotal.legal', 'table.reviews', 'text.overview.request']) {
+      expect(commentCovers(t, cell), t).toBe(false);
+    }
+    expect(commentCovers('requests.resultTotal.natural', 'requests.newReceived.natural')).toBe(false);
+    expect(commentCovers('reviews.review.total', 'reviews.suitDirect.upheld')).toBe(false);
+  });
+
+  it('marks each change of a resubmission', () => {
+    const marked = markAnsweredChanges([{ target: 'requests.granted.natural' }, { target: 'proactive.rules.issued' }], ['requests.granted']);
+    expect(marked.map((c) => c.answersComment)).toEqual([true, false]);
   });
 });

@@ -12,6 +12,7 @@ import {
   CONTACT_FIELDS,
   PROACTIVE_CELLS,
   REQUEST_ROWS,
+  RESULT_ROW_KEYS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
   SECTION_HEADINGS,
@@ -70,4 +71,33 @@ export function sectionCommentTargets(): { target: string; label: string }[] {
     ...text('text.other'),
     ...CONTACT_FIELDS.map((f) => ({ target: `contact.${f.key}`, label: commentTargetLabel(`contact.${f.key}`) })),
   ];
+}
+
+/**
+ * Whether a comment at `commentTarget` asks for a change at `changeTarget` (a figure key, a text
+ * section or a contact field, as diffContent names them): the same place, or a place inside the
+ * row, column, block or table the comment points at — a comment on a 总计 is answered by a change
+ * in what it adds up.
+ */
+export function commentCovers(commentTarget: string, changeTarget: string): boolean {
+  if (commentTarget === changeTarget) return true;
+  const table = /^table\.(\w+)$/.exec(commentTarget);
+  if (table) return changeTarget.startsWith(`${table[1]}.`);
+  const [area, a, b] = commentTarget.split('.');
+  const [cArea, cA, cB] = changeTarget.split('.');
+  if (area !== cArea || area === undefined) return false;
+  if (area === 'requests') {
+    if (a === 'col') return b === 'total' || cB === b; // a column (or the 总计 column, fed by every cell)
+    if (b === undefined) return cA === a; // a whole row
+    if (b === 'total') return cA === a; // a row's 总计
+    if (a === 'resultTotal') return cB === b && RESULT_ROW_KEYS.includes(cA as never); // a column of （七）总计
+    return false;
+  }
+  if (area === 'reviews') return b === 'total' && cA === a; // a block's 总计
+  return false;
+}
+
+/** A resubmission's changes, each marked whether a comment of the round sent back asked for it. */
+export function markAnsweredChanges<T extends { target: string }>(changes: readonly T[], commentTargets: readonly string[]): (T & { answersComment: boolean })[] {
+  return changes.map((c) => ({ ...c, answersComment: commentTargets.some((t) => commentCovers(t, c.target)) }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, emptyContent, parseCellText, reportContentSchema } from './content';
+import { LIMITS, emptyContent, isZeroToken, parseCellText, reportContentSchema } from './content';
 import { makeReport, realisticReport, seedReport2024 } from './fixtures';
 import { parseTextNumber } from './checker-text';
 
@@ -59,11 +59,21 @@ describe('parseCellText', () => {
     expect(parseCellText('１，２５６')).toBe(1256);
   });
 
-  it('keeps a blank cell empty unless importing, where blank, – and / mean 0', () => {
+  it('keeps a blank cell empty unless pasting or uploading, where a blank means 0', () => {
     expect(parseCellText('')).toBeNull();
+    expect(parseCellText('  ')).toBeNull();
     expect(parseCellText('', { blankAsZero: true })).toBe(0);
-    expect(parseCellText('–', { blankAsZero: true })).toBe(0);
-    expect(parseCellText('/', { blankAsZero: true })).toBe(0);
+  });
+
+  it('reads /, – and — as 0 whether typed, pasted or uploaded (one rule: isZeroToken)', () => {
+    for (const token of ['/', '–', '—', '-', '－', '／', '―', '——', ' / ', '\u3000—\u3000']) {
+      expect(isZeroToken(token), token).toBe(true);
+      expect(parseCellText(token), token).toBe(0);
+      expect(parseCellText(token, { blankAsZero: true }), token).toBe(0);
+    }
+    for (const text of ['', '0', '-5', '—1', '//', '- -', '/0', '无']) expect(isZeroToken(text), text).toBe(false);
+    expect(parseCellText('-5')).toBe(-5);
+    expect(parseCellText('—1')).toBeUndefined();
   });
 
   it('returns undefined for text that is not a number', () => {

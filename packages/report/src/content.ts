@@ -177,18 +177,29 @@ export function setProactive(content: ReportContent, path: string, value: Cell):
 export const PROACTIVE_PATHS = PROACTIVE_CELLS.map((c) => c.path);
 
 /**
+ * The one rule for a cell written as a dash or a slash: published reports, Excel sheets and clerks
+ * write `/`, `–`, `—` (also `-`, `－`, `／`, `―`, `——`) for “none”, and it means 0 wherever a cell
+ * is read — typed in the editor, pasted into it, in an uploaded Excel template and in an imported
+ * report. Spaces around it are ignored.
+ */
+export function isZeroToken(raw: string): boolean {
+  return /^(?:[-–—―/／－]|——|──)$/.test(raw.replace(/[\s\u3000\u00a0]+/g, ''));
+}
+
+/**
  * Normalise what a clerk typed or pasted into a number: full-width digits from a Chinese IME,
- * thousands separators, and the blank / "–" / "/" that published reports use for 0 in imports.
+ * thousands separators, and a dash or slash meaning 0 (isZeroToken). A blank cell is empty (null),
+ * or 0 with `blankAsZero` (a pasted block, an Excel sheet, where a blank is how 0 is left).
  * Returns undefined when the text is not a number at all.
  */
 export function parseCellText(raw: string, opts: { blankAsZero?: boolean } = {}): Cell | undefined {
+  if (isZeroToken(raw)) return 0;
   const s = raw
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
     .replace(/[，,\s　]/g, '')
     .trim();
   if (s === '') return opts.blankAsZero ? 0 : null;
-  if (opts.blankAsZero && /^[-–—/／－]$/.test(s)) return 0;
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return Number(s);
 }

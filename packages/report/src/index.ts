@@ -23,3 +23,6 @@ export * from './timestamps';
 export { RULES, RULESET_VERSION, ruleOf, unexplainedWarnings, type Rule, type RuleSeverity } from './rules';
 export { crossBodyCopies, compareSectionTexts, COPY_SIMILARITY, type CrossBodyMatch, type BodyReport, type Passage } from './similarity';
 export { readStatements, type Statement, type Quantity } from './narrative';
+export { interpretCellText } from './cell-entry';
+export * from './no-requests';
+export * from './history';

@@ -75,6 +75,12 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'history.targets': ['reviewer', 'publisher', 'admin'],
   'history.commit': ['reviewer', 'publisher', 'admin'],
   'history.readWord': ['department'],
+  'receipts.forReport': ['department', 'reviewer', 'publisher'],
+  'receipts.get': ['department', 'reviewer', 'publisher'],
+  'notifications.list': ['department', 'reviewer', 'publisher', 'admin'],
+  'notifications.unreadCount': ['department', 'reviewer', 'publisher', 'admin'],
+  'notifications.markRead': ['department', 'reviewer', 'publisher', 'admin'],
+  'notifications.markAllRead': ['department', 'reviewer', 'publisher', 'admin'],
 };
 
 const ACCOUNTS: Record<Role, string> = { department: 'fgj', reviewer: 'reviewer', publisher: 'publisher', admin: 'admin' };

@@ -13,6 +13,8 @@ import { wordsRouter } from './routers/words';
 import { yearsRouter } from './routers/years';
 import { securityRouter } from './routers/security';
 import { historyRouter } from './routers/history';
+import { receiptsRouter } from './routers/receipts';
+import { notificationsRouter } from './routers/notifications';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   excel: excelRouter,
   security: securityRouter,
   history: historyRouter,
+  receipts: receiptsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

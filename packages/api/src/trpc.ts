@@ -102,5 +102,7 @@ export const publisherProcedure = roleTier(['publisher'], '仅数据局发布人
 export const adminProcedure = roleTier(['admin'], '仅数据局管理员可以操作');
 /** Anyone at the bureau (reviewer, publisher, admin). */
 export const bureauProcedure = roleTier(['reviewer', 'publisher', 'admin'], '仅数据局工作人员可以操作');
+/** The report's two sides: its department (scoped to its own body in the use case) and the reviewers. */
+export const filerOrReviewerProcedure = roleTier(['department', 'reviewer', 'publisher'], '仅部门填报人和数据局审核人员可以查看');
 
 export const idInput = z.object({ id: z.number().int().positive() });

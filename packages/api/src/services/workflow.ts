@@ -3,6 +3,8 @@ import { recordAudit, type SessionUser } from '@ccgov/auth';
 import { decide, type ReportStatus, type WorkflowAction } from '@ccgov/report';
 import { AppError, notFound } from '../errors';
 import { readSettings } from './context';
+import { notifyAct } from './notifications';
+import { writeReceipt } from './receipts';
 import { currentRequestIp } from './request-context';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -19,7 +21,7 @@ export function insertEvent(
   tx: Db | Tx,
   e: { reportId: number; actor: SessionUser; action: string; from: ReportStatus | null; to: ReportStatus | null; version: number; comment?: string | null },
 ) {
-  tx.insert(reportEvents)
+  const r = tx.insert(reportEvents)
     .values({
       reportId: e.reportId,
       userId: e.actor.id,
@@ -31,6 +33,7 @@ export function insertEvent(
       comment: e.comment ?? null,
     })
     .run();
+  return Number(r.lastInsertRowid);
 }
 
 /** The version number of the latest submitted snapshot; sign-offs belong to it. */
@@ -90,7 +93,7 @@ export function transition(
   actor: SessionUser,
   input: TransitionInput,
   extra?: (tx: Tx, report: Report, to: ReportStatus) => void,
-): { status: ReportStatus; version: number } {
+): { status: ReportStatus; version: number; receipt: { id: number; receiptNo: string } | null } {
   return db.transaction((tx) => {
     const report = loadScopedReport(tx, actor, input.reportId);
     if (report.version !== input.version) {
@@ -133,7 +136,7 @@ export function transition(
     if (input.action === 'submit') {
       tx.insert(reportVersions).values({ reportId: report.id, version: nextVersion, content: report.content }).run();
     }
-    insertEvent(tx, {
+    const eventId = insertEvent(tx, {
       reportId: report.id,
       actor,
       action: input.action,
@@ -144,7 +147,17 @@ export function transition(
     });
     recordAudit(tx as unknown as Db, { userId: actor.id, username: actor.username, role: actor.role, action: `report.${input.action}`, target: `report:${report.id}`, ip: currentRequestIp(), outcome: 'success', detail: `${report.status} → ${decision.to}` });
     extra?.(tx, { ...report, version: nextVersion }, decision.to);
-    return { status: decision.to, version: nextVersion };
+    // 回执 and notifications of the act, in the same transaction (services/receipts.ts, notifications.ts).
+    const after = { ...report, status: decision.to, version: nextVersion };
+    const receipt = writeReceipt(tx, {
+      report: after,
+      actor,
+      action: input.action,
+      eventId,
+      note: decision.signoffLabel ? [decision.signoffLabel, input.comment?.trim()].filter(Boolean).join('：') : input.comment,
+    });
+    notifyAct(tx, { report: after, actor, action: input.action, to: decision.to, comment: input.comment, submittedVersion: submittedVersion(tx, report.id) });
+    return { status: decision.to, version: nextVersion, receipt };
     // IMMEDIATE takes the write lock before the version is read, so even two server processes on
     // the same file cannot both pass the version check: the second waits, then sees the new version.
   }, { behavior: 'immediate' });

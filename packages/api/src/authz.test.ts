@@ -75,6 +75,7 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'history.targets': ['reviewer', 'publisher', 'admin'],
   'history.commit': ['reviewer', 'publisher', 'admin'],
   'history.readWord': ['department'],
+  'figures.history': ['department', 'reviewer', 'publisher', 'admin'],
   'receipts.forReport': ['department', 'reviewer', 'publisher'],
   'receipts.get': ['department', 'reviewer', 'publisher'],
   'notifications.list': ['department', 'reviewer', 'publisher', 'admin'],

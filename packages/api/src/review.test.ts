@@ -260,6 +260,12 @@ describe('from submission to publication', () => {
       ['requests.granted.natural', own.report.content.requests.granted[0], own.report.content.requests.granted[0]! + 1],
       ['text.problems', own.report.content.problems, content.problems],
     ]);
+    // 按意见修改 (a comment of the return pointed there) apart from 未经要求的修改.
+    expect(detail.changes?.map((c) => [c.target, c.answersComment])).toEqual([
+      ['requests.newReceived.natural', true],
+      ['requests.granted.natural', false],
+      ['text.problems', true],
+    ]);
     // The 初审 given before the return was for the old version: the new one starts with none.
     expect(detail.signoffs).toEqual([]);
     expect(detail.nextSignoffLabel).toBe('初审');

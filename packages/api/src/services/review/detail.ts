@@ -1,6 +1,6 @@
 import { and, asc, departments, desc, eq, publications, reportEvents, reportVersions, signoffs, users, type Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
-import { availableActions, commentTargetLabel, compareWithPrevious, diffContent, signoffStepLabel, type ReportContent } from '@ccgov/report';
+import { availableActions, commentTargetLabel, compareWithPrevious, diffContent, markAnsweredChanges, signoffStepLabel, type ReportContent } from '@ccgov/report';
 import { notFound } from '../../errors';
 import { checkStoredReport } from '../check';
 import { previousYearReport, readSettings } from '../context';
@@ -61,6 +61,9 @@ export function reviewDetail(db: Db, actor: SessionUser, id: number) {
 
   // While the department is revising, the bureau reads the version it sent back, not half-done edits.
   const content: ReportContent = report.status === 'returned' && sentBackSnapshot ? sentBackSnapshot.content : report.content;
+  // The comments that went with that return (stored with the submitted version they are about): a
+  // change at a place one of them points at answers it; any other change was made without being asked.
+  const sentBackComments = sentBackSnapshot ? comments.filter((c) => c.version === sentBackSnapshot.version) : [];
   const settings = readSettings(db);
   const required = settings.requiredSignoffs;
   const currentSignoffs = latest == null ? [] : signoffsWithNames(db, report.id, latest.version, required);
@@ -96,7 +99,8 @@ export function reviewDetail(db: Db, actor: SessionUser, id: number) {
     sentBack: lastSentBack
       ? { action: lastSentBack.action as 'return' | 'reopen', at: lastSentBack.createdAt, by: lastSentBack.userName, comment: lastSentBack.comment, version: sentBackSnapshot?.version ?? null }
       : null,
-    changes: resubmitted ? diffContent(sentBackSnapshot.content, content) : null,
+    /** Each with answersComment: whether a comment of the return asked for a change there. */
+    changes: resubmitted ? markAnsweredChanges(diffContent(sentBackSnapshot.content, content), sentBackComments.map((c) => c.target)) : null,
     signoffs: currentSignoffs,
     requiredSignoffs: required,
     nextSignoffLabel: currentSignoffs.length < required ? signoffStepLabel(currentSignoffs.length + 1, required) : null,

@@ -73,6 +73,7 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'security.unlockAccount': ['admin'],
   'history.parse': ['reviewer', 'publisher', 'admin'],
   'history.targets': ['reviewer', 'publisher', 'admin'],
+  'history.previous': ['reviewer', 'publisher', 'admin'],
   'history.commit': ['reviewer', 'publisher', 'admin'],
   'history.readWord': ['department'],
   'figures.history': ['department', 'reviewer', 'publisher', 'admin'],

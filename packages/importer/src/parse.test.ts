@@ -3,6 +3,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import { describe, expect, it } from 'vitest';
 import { checkReport, seedReport2024 } from '@ccgov/report';
 import { importReport, parseHtml, parseText, type ImportResult, type ParsedReport } from './parse';
+import { sourceView } from './source-view';
 
 // A copy of shared/fixtures/chencang-data-bureau-2024.txt kept in the repository, so a clone alone runs the tests.
 const FIXTURE = new URL('../fixtures/chencang-data-bureau-2024.txt', import.meta.url);
@@ -259,5 +260,43 @@ describe('bad input gets a clear Chinese message', () => {
       .replace(/^3\.其他 \|.*\n/m, '');
     const r = parseText(trial);
     expect(r).toEqual({ ok: false, error: expect.stringContaining('2019年试行') });
+  });
+});
+
+describe('对照原文: the figures beside the source lines they came from', () => {
+  it('a text input keeps its own lines, and each figure stands beside the line it was read from', () => {
+    const text = fixtureText();
+    const r = ok(parseText(text));
+    expect(r.sourceLines).toEqual(text.split('\n'));
+    const view = sourceView(r);
+    const line = view.lines.find((l) => l.figures.some((f) => f.key === 'requests.unable2.natural'))!;
+    expect(line.text).toContain('2.没有现成信息需要另行制作');
+    expect(view.counts.unplaced).toBe(0);
+    expect(view.lines.flatMap((l) => l.figures)).toHaveLength(Object.keys(r.sources).length);
+  });
+
+  it('an HTML table row is one line; a blank cell read as 0 and a row left blank are marked on their line', () => {
+    const html = pageHtml(requestRowsHtml((key) => (key === 'unable2' ? '<td>1</td>' + ZERO_ROW : ZERO_ROW)));
+    const r = ok(parseHtml(html));
+    const view = sourceView(r);
+    const enforcement = view.lines.find((l) => l.figures.some((f) => f.key === 'proactive.enforcement.decisions'))!;
+    expect(enforcement.text).toBe('行政强制 | ');
+    expect(enforcement.figures[0]).toMatchObject({ state: 'blank', value: 0, label: '表二 行政强制 本年处理决定数量' });
+    const licensing = view.lines.find((l) => l.figures.some((f) => f.key === 'proactive.licensing.decisions'))!;
+    expect(licensing.text).toBe('行政许可 | 1,256');
+    expect(licensing.figures[0]).toMatchObject({ state: 'placed', value: 1256, raw: '1,256' });
+    const unable = view.lines.find((l) => l.text.startsWith('2.没有现成信息需要另行制作'))!;
+    expect(unable.figures).toHaveLength(7);
+    expect(unable.figures.every((f) => f.state === 'unplaced' && f.value === null)).toBe(true);
+    expect(unable.figures[0]!.message).toContain('应有7个数字，读到8个');
+    expect(view.counts).toMatchObject({ unplaced: 7, blank: 1 });
+  });
+
+  it('a row the source does not have at all is listed apart, with its message', () => {
+    const r = ok(parseHtml(pageHtml(requestRowsHtml().replace('<td>2.重复申请</td>', '<td>2.多次申请</td>'))));
+    const view = sourceView(r);
+    expect(view.unlocated.map((f) => f.key)).toContain('requests.notProcessed2.natural');
+    const foreign = view.lines.find((l) => l.text.startsWith('2.多次申请'))!;
+    expect(foreign.figures[0]).toMatchObject({ key: '', state: 'unplaced', message: expect.stringContaining('不是格式中的行') });
   });
 });

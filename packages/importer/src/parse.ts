@@ -47,6 +47,12 @@ export type ParsedReport = {
   sources: Record<string, SourceRef>;
   /** Things about the text a reader should look at (sub-headings that were kept as text …). */
   notes: string[];
+  /**
+   * The text the figures were read from, one entry per line: a text input's own lines, or for
+   * HTML and DOCX each paragraph and each table row (cells joined by “ | ”). Every SourceRef's
+   * `line` is a 1-based index into it; it is what 历史导入 keeps as the source's text.
+   */
+  sourceLines: string[];
 };
 export type ImportFailure = { ok: false; error: string };
 export type ImportResult = ParsedReport | ImportFailure;
@@ -106,7 +112,7 @@ export function parseText(text: string): ImportResult {
     .split(/\r?\n/)
     .map((l, i) => ({ kind: 'line' as const, text: l.trim(), ref: { line: i + 1, text: l.trim() } }))
     .filter((l) => l.text !== '');
-  return fromItems(items, 'text');
+  return fromItems(items, 'text', text.replace(/^\ufeff/, '').split(/\r?\n/));
 }
 
 /** The cells of a table section: real cells as they are, text lines split at their separators. */
@@ -117,7 +123,39 @@ function tableTokens(items: readonly Item[] | undefined, format: ImportFormat) {
   return tokenize(textCells(lines), true);
 }
 
-function fromItems(items: Item[], format: ImportFormat): ImportResult {
+/**
+ * The lines of an HTML or DOCX input as text: a paragraph per line, a table row per line with its
+ * cells joined by “ | ”. Each item's ref gets the line it stands on, so every figure read from it
+ * points into these lines.
+ */
+function itemLines(items: Item[]): string[] {
+  const lines: string[] = [];
+  let row: string[] = [];
+  let rowRefs: SourceRef[] = [];
+  const closeRow = () => {
+    if (!rowRefs.length) return;
+    lines.push(row.join(' | '));
+    for (const r of rowRefs) r.line = lines.length;
+    row = [];
+    rowRefs = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'rowEnd') closeRow();
+    else if (item.kind === 'cell') {
+      row.push(item.text);
+      rowRefs.push(item.ref);
+    } else {
+      closeRow();
+      lines.push(item.text);
+      item.ref.line = lines.length;
+    }
+  }
+  closeRow();
+  return lines;
+}
+
+function fromItems(items: Item[], format: ImportFormat, textLines?: string[]): ImportResult {
+  const sourceLines = textLines ?? itemLines(items);
   const zones = splitSections(items);
   const overviewLines = (zones.sections.overview ?? []).flatMap((i) => (i.kind === 'line' ? [i.text] : []));
   const front = readFrontMatter(zones.front, overviewLines.slice(0, 4));
@@ -165,6 +203,7 @@ function fromItems(items: Item[], format: ImportFormat): ImportResult {
     published: Object.fromEntries([...placed].map(([k, v]) => [k, v.value])),
     sources: Object.fromEntries([...placed].map(([k, v]) => [k, v.ref])),
     notes,
+    sourceLines,
   };
 }
 

@@ -7,12 +7,15 @@
  * publication, the original file for download, imported_at/by as columns) need schema columns
  * that are not there yet, so the source is kept in the event's comment and the audit detail.
  */
+import { createHash } from 'node:crypto';
 import { and, departments, eq, publications, reportEvents, reports, type Db } from '@ccgov/db';
 import { reportContentSchema, type ReportContent } from '@ccgov/report';
 import { AppError } from '../errors';
 // The audit writer without the rest of @ccgov/auth (next-auth), so the command line can load this.
 import { recordAudit } from '@ccgov/auth/audit';
 import type { Actor } from './audit-trail';
+import { storeImportSource } from './import-files';
+export { mimeOf } from './import-files';
 
 export const IMPORT_EVENT = 'imported';
 export const IMPORT_AUDIT_ACTION = 'report.import';
@@ -24,8 +27,10 @@ export type HistoryImportInput = {
   /** The file the report was read from (name as given) and the SHA-256 of its bytes (hex). */
   sourceFile: string;
   sourceSha256: string;
-  /** The original publication date when known; else the moment of the import. */
-  publishedAt?: Date | null;
+  /** The original bytes (or pasted text) and the text the figures were read from, kept for download and the source view. */
+  source: { bytes: Uint8Array | string; fileName: string; mime: string; text: string };
+  /** The original publication date (YYYY-MM-DD) when known; the publication's date is then that day, else the moment of the import. */
+  originalPublishedAt?: string | null;
   /** Figures the importer could not place (left blank): recorded with the import. */
   unplaced?: string[];
 };
@@ -35,6 +40,29 @@ export type HistoryImportResult = { reportId: number; publicationId: number; dep
 /** The comment of the `imported` event: 历史导入 with the source file and its hash. */
 export function importComment(file: string, sha256: string): string {
   return `历史导入：${file}（SHA-256 ${sha256}）`;
+}
+
+/** 原发布日期 as the moment the publication is dated with (midnight, China time). */
+export function originalDate(date: string | null | undefined): Date | null {
+  if (!date) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AppError('BAD_REQUEST', '发布日期应为“年-月-日”，如 2025-01-20');
+  const d = new Date(`${date}T00:00:00+08:00`);
+  // 2023-02-30 parses as 3 March: the day must read back as typed.
+  if (Number.isNaN(d.getTime()) || new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) !== date) {
+    throw new AppError('BAD_REQUEST', `发布日期“${date}”无效`);
+  }
+  return d;
+}
+
+/** The 历史导入 columns of a publication read from this source. */
+export function provenanceColumns(actorId: number, input: Pick<HistoryImportInput, 'sourceFile' | 'sourceSha256' | 'originalPublishedAt'>, now: Date) {
+  return {
+    importedFrom: input.sourceFile,
+    importedSha256: input.sourceSha256,
+    importedAt: now,
+    importedBy: actorId,
+    originalPublishedAt: input.originalPublishedAt ?? null,
+  };
 }
 
 export function importPublishedReport(db: Db, actor: Actor, input: HistoryImportInput): HistoryImportResult {
@@ -47,6 +75,8 @@ export function importPublishedReport(db: Db, actor: Actor, input: HistoryImport
   const parsed = reportContentSchema.safeParse(input.content);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `报告内容不符合格式：${parsed.error.issues[0]?.message ?? ''}`);
   if (!/^[0-9a-f]{64}$/.test(input.sourceSha256)) throw new AppError('BAD_REQUEST', '来源文件的校验值无效');
+  if (createHash('sha256').update(input.source.bytes).digest('hex') !== input.sourceSha256) throw new AppError('BAD_REQUEST', '来源文件的校验值与文件内容不符');
+  const publishedAt = originalDate(input.originalPublishedAt);
 
   return db.transaction((tx) => {
     const dept = tx.select().from(departments).where(eq(departments.id, input.departmentId)).get();
@@ -59,6 +89,7 @@ export function importPublishedReport(db: Db, actor: Actor, input: HistoryImport
     if (existing) throw new AppError('CONFLICT', `${dept.name}${input.year}年度的报告已在平台中（报告编号 ${existing.id}），未导入`);
 
     const now = new Date();
+    storeImportSource(db, tx, { sha256: input.sourceSha256, uploadedBy: actor.user.id, ...input.source });
     const report = tx
       .insert(reports)
       .values({ departmentId: dept.id, year: input.year, status: 'published', content: parsed.data, submittedAt: null, updatedAt: now })
@@ -73,11 +104,12 @@ export function importPublishedReport(db: Db, actor: Actor, input: HistoryImport
         departmentKind: dept.kind,
         year: input.year,
         content: parsed.data,
-        publishedAt: input.publishedAt ?? now,
+        publishedAt: publishedAt ?? now,
         publishedBy: actor.user.id,
         correctionNote: null,
         supersedesId: null,
         current: true,
+        ...provenanceColumns(actor.user.id, input, now),
       })
       .returning({ id: publications.id })
       .get();
@@ -107,7 +139,8 @@ export function importPublishedReport(db: Db, actor: Actor, input: HistoryImport
         file: input.sourceFile,
         sha256: input.sourceSha256,
         publicationId: publication.id,
-        publishedAt: (input.publishedAt ?? now).toISOString(),
+        publishedAt: (publishedAt ?? now).toISOString(),
+        originalPublishedAt: input.originalPublishedAt ?? null,
         unplaced: input.unplaced ?? [],
       }),
     });

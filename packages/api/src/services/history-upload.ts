@@ -9,19 +9,22 @@
  * import — as a correction with a reason (a new publication that supersedes the old one).
  */
 import { createHash } from 'node:crypto';
-import { and, asc, departments, eq, inArray, reportEvents, reports, type Db } from '@ccgov/db';
+import { and, asc, departments, desc, eq, publications, reportEvents, reports, sql, type Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
 import { recordAudit } from '@ccgov/auth/audit';
 import { MAX_UPLOAD_BYTES, readZipEntries } from '@ccgov/excel';
-import { importReport, MESSAGES, type ParsedReport } from '@ccgov/importer';
+import { importReport, MESSAGES, sourceView, type ParsedReport, type SourceView } from '@ccgov/importer';
 import { FIGURE_BY_KEY, stripNonXmlChars } from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { IMPORT_AUDIT_ACTION, IMPORT_EVENT, importComment, importPublishedReport } from './history-import';
+import { IMPORT_AUDIT_ACTION, IMPORT_EVENT, importComment, importPublishedReport, originalDate, provenanceColumns } from './history-import';
+import { mimeOf, storeImportSource } from './import-files';
 import { currentRequestIp } from './request-context';
 import { writePublication } from './review/shared';
 import { decodeUpload, uploadSchema } from './uploads';
 import { loadScopedReport } from './workflow';
+import { previousYearReport } from './context';
+import { assertNotLocked } from './deadlines';
 
 const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 const fileName = z.string().overwrite(stripNonXmlChars).trim().min(1, { error: '缺少文件名' }).max(200, { error: '文件名过长' });
@@ -56,7 +59,7 @@ export const commitInput = z.strictObject({
 type SourceFile = { name: string; entry: string | null; bytes: Uint8Array | string; sha256: string };
 export type PreviewItem =
   | { name: string; entry: string | null; sha256: string | null; ok: false; error: string }
-  | ({ name: string; entry: string | null; sha256: string; ok: true } & Omit<ParsedReport, 'ok'>);
+  | ({ name: string; entry: string | null; sha256: string; ok: true; sourceView: SourceView } & Omit<ParsedReport, 'ok'>);
 
 const sha256Of = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -96,7 +99,7 @@ export async function previewUpload(source: z.infer<typeof sourceInput>): Promis
     if (!parsed.ok) items.push({ name: f.name, entry: f.entry, sha256: f.sha256, ok: false, error: parsed.error });
     else {
       const { ok: _, ...rest } = parsed;
-      items.push({ name: f.name, entry: f.entry, sha256: f.sha256, ok: true, ...rest });
+      items.push({ name: f.name, entry: f.entry, sha256: f.sha256, ok: true, ...rest, sourceView: sourceView(parsed) });
     }
   }
   return { items };
@@ -111,11 +114,12 @@ export function importTargets(db: Db) {
     .orderBy(asc(departments.sortOrder), asc(departments.id))
     .all();
   const rows = db.select({ id: reports.id, departmentId: reports.departmentId, year: reports.year, status: reports.status }).from(reports).all();
+  // 历史导入 = a publication of the report read from a source (publications.imported_from).
   const imported = new Set(
     db
-      .select({ reportId: reportEvents.reportId })
-      .from(reportEvents)
-      .where(eq(reportEvents.action, IMPORT_EVENT))
+      .selectDistinct({ reportId: publications.reportId })
+      .from(publications)
+      .where(sql`${publications.importedFrom} is not null`)
       .all()
       .map((r) => r.reportId),
   );
@@ -139,9 +143,16 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
   if (blanks && !input.allowBlank) throw new AppError('BAD_REQUEST', `有${blanks}个数字未能识别，未导入：核对原文后勾选“未能识别的数字留空导入”，或改正原文后重新上传`);
   const shownFile = file.entry ? `${file.name}/${file.entry}` : file.name;
   const publishedDate = input.publishedDate === undefined ? parsed.publishedDate : input.publishedDate;
-  const publishedAt = publishedDate ? new Date(`${publishedDate}T00:00:00+08:00`) : null;
-  if (publishedAt && Number.isNaN(publishedAt.getTime())) throw new AppError('BAD_REQUEST', '发布日期无效');
+  originalDate(publishedDate);
   const unplaced = parsed.unplaced.map((u) => u.message);
+  const pasted = typeof file.bytes === 'string';
+  const ownName = file.entry ?? file.name;
+  const source = {
+    bytes: file.bytes,
+    fileName: pasted && !/\.txt$/i.test(ownName) ? `${ownName}.txt` : ownName,
+    mime: mimeOf(ownName, pasted),
+    text: parsed.sourceLines.join('\n'),
+  };
 
   const existing = db
     .select({ id: reports.id, status: reports.status, version: reports.version })
@@ -155,7 +166,8 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
       content: parsed.content,
       sourceFile: shownFile,
       sourceSha256: file.sha256,
-      publishedAt,
+      source,
+      originalPublishedAt: publishedDate,
       unplaced,
     });
     return { ...r, corrected: false };
@@ -163,9 +175,9 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
 
   // The body and year are in the portal: only an earlier import may be replaced, as a correction.
   const wasImported = db
-    .select({ id: reportEvents.id })
-    .from(reportEvents)
-    .where(and(eq(reportEvents.reportId, existing.id), inArray(reportEvents.action, [IMPORT_EVENT])))
+    .select({ id: publications.id })
+    .from(publications)
+    .where(and(eq(publications.reportId, existing.id), sql`${publications.importedFrom} is not null`))
     .get();
   const dept = db.select({ name: departments.name }).from(departments).where(eq(departments.id, input.departmentId)).get();
   if (!wasImported || existing.status !== 'published') {
@@ -176,6 +188,11 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
     const version = existing.version + 1;
     tx.update(reports).set({ content: parsed.content, version, updatedAt: new Date() }).where(eq(reports.id, existing.id)).run();
     writePublication(tx, actor, existing.id, input.reason!);
+    // The new publication is read from the new source: it carries that source's marks.
+    storeImportSource(db, tx, { sha256: file.sha256, uploadedBy: actor.id, ...source });
+    const latest = tx.select({ id: publications.id }).from(publications).where(eq(publications.reportId, existing.id)).orderBy(desc(publications.id)).get()!;
+    const marks = provenanceColumns(actor.id, { sourceFile: shownFile, sourceSha256: file.sha256, originalPublishedAt: publishedDate }, new Date());
+    tx.update(publications).set(marks).where(eq(publications.id, latest.id)).run();
     tx.insert(reportEvents)
       .values({
         reportId: existing.id,
@@ -198,7 +215,7 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
       target: `report:${existing.id}`,
       detail: JSON.stringify({ department: dept?.name, year: input.year, file: shownFile, sha256: file.sha256, correction: input.reason, unplaced }),
     });
-    return { reportId: existing.id, publicationId: null as number | null, departmentName: dept?.name ?? '', year: input.year, corrected: true };
+    return { reportId: existing.id, publicationId: latest.id as number | null, departmentName: dept?.name ?? '', year: input.year, corrected: true };
   });
 }
 
@@ -207,8 +224,10 @@ export async function commitUpload(db: Db, actor: SessionUser, input: z.infer<ty
  * stored — the editor merges it into the form and saves as usual. Another department's report
  * answers NOT_FOUND.
  */
-export async function readWordForDraft(db: Db, actor: SessionUser, input: { id: number; name: string; file: string }) {
+export async function readWordForDraft(db: Db, actor: SessionUser, input: { id: number; name: string; file: string }, now: Date = new Date()) {
   const report = loadScopedReport(db, actor, input.id);
+  // Nothing is stored here, but what it reads could only go into a locked draft: say so now.
+  assertNotLocked(db, report, now);
   if (!/\.(docx|doc|wps)$/i.test(input.name)) throw new AppError('BAD_REQUEST', '请选择 Word 文件（.docx）');
   const bytes = decodeUpload(input.file);
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('BAD_REQUEST', `文件过大（上限 ${MB} MB）`);
@@ -224,4 +243,15 @@ export async function readWordForDraft(db: Db, actor: SessionUser, input: { id: 
     unplaced: parsed.unplaced,
     notes: parsed.notes,
   };
+}
+
+/**
+ * The body's report of the year before the one being imported, for the preview's cross-year rules
+ * (7 上年结转, 10 与上年比较, 12 现行有效件数): the same report the checker uses on submission.
+ */
+export function importPrevious(db: Db, input: { departmentId: number; year: number }) {
+  const dept = db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get();
+  if (!dept) throw new AppError('NOT_FOUND', '未找到该部门');
+  const prev = previousYearReport(db, input.departmentId, input.year);
+  return prev ? { year: prev.year, content: prev.content } : null;
 }

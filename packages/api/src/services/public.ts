@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNull, publications, reportEvents, type Db } from '@ccgov/db';
+import { and, asc, desc, eq, isNull, publications, type Db } from '@ccgov/db';
 import { z } from 'zod';
 import { notFound } from '../errors';
+import { provenanceOf } from './import-files';
 
 export const publicListInput = z
   .strictObject({ year: z.number().int().optional(), department: z.string().max(50).optional() })
@@ -41,12 +42,8 @@ export function getPublication(db: Db, id: number) {
     .orderBy(asc(publications.id))
     .all();
   const current = versions.find((v) => v.current) ?? null;
-  // 历史导入: the report came in through the import (its first event is `imported`), not the filing.
-  const imported = !!db
-    .select({ id: reportEvents.id })
-    .from(reportEvents)
-    .where(and(eq(reportEvents.reportId, row.reportId), eq(reportEvents.action, 'imported')))
-    .get();
+  // 历史导入: this publication was read from a source (its columns), with the original for download.
+  const imported = provenanceOf(db, row);
   return { publication: publicFields(row), versions, currentId: current?.id ?? null, imported };
 }
 

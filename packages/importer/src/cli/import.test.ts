@@ -5,10 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, departments, eq, publications, reportEvents, reports } from '@ccgov/db';
+import { auditLog, departments, eq, importSources, publications, reportEvents, reports } from '@ccgov/db';
 import { createTestDb, type TestDb } from '@ccgov/db/testing';
 import { seedReport2024 } from '@ccgov/report';
 
@@ -62,6 +62,15 @@ describe('npm run import', () => {
     const line = t.db.select().from(auditLog).where(eq(auditLog.action, 'report.import')).get()!;
     expect(line).toMatchObject({ username: 'admin', target: `report:${report.id}`, outcome: 'success' });
     expect(JSON.parse(line.detail!)).toMatchObject({ department: '陈仓区数据局', year: 2024, sha256: sha });
+    // The publication carries the 历史导入 marks, and the original bytes are kept under the data dir (0600).
+    expect(pub).toMatchObject({ importedFrom: 'chencang-data-bureau-2024.txt', importedSha256: sha, importedBy: line.userId });
+    expect(pub.importedAt).toBeInstanceOf(Date);
+    const source = t.db.select().from(importSources).where(eq(importSources.sha256, sha)).get()!;
+    expect(source).toMatchObject({ fileName: 'chencang-data-bureau-2024.txt', storagePath: `imports/${sha}`, size: readFileSync(FIXTURE).length });
+    expect(source.text).toBe(readFileSync(FIXTURE, 'utf8'));
+    const kept = join(dirname(t.path), 'imports', sha);
+    expect(readFileSync(kept).equals(readFileSync(FIXTURE))).toBe(true);
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a second import of the same body and year, a file with blanks and an unknown body, and exits 1', () => {

@@ -1,6 +1,6 @@
 /** Entry point of `npm run import` (see run.ts for the options). */
-import { defaultDbPath, departments, eq, openDb, users, type Db } from '@ccgov/db';
-import { importPublishedReport } from '@ccgov/api/history-import';
+import { and, defaultDbPath, departments, eq, openDb, reports, users, type Db } from '@ccgov/db';
+import { importPublishedReport, mimeOf } from '@ccgov/api/history-import';
 import { existsSync } from 'node:fs';
 import { matchDepartment, parseArgs, runFiles, summaryLine, type ImportTarget } from './run';
 
@@ -33,14 +33,19 @@ if (!opts.dryRun) {
   };
   target = {
     department: (input) => matchDepartment(db.select().from(departments).all(), input),
-    store: ({ departmentId, year, parsed, file, sha256 }) => {
+    previous: (departmentId, year) => {
+      const row = db.select({ year: reports.year, content: reports.content }).from(reports).where(and(eq(reports.departmentId, departmentId), eq(reports.year, year - 1))).get();
+      return row ?? null;
+    },
+    store: ({ departmentId, year, parsed, file, sha256, bytes }) => {
       const r = importPublishedReport(db, actor, {
         departmentId,
         year,
         content: parsed.content,
         sourceFile: file,
         sourceSha256: sha256,
-        publishedAt: parsed.publishedDate ? new Date(`${parsed.publishedDate}T00:00:00+08:00`) : null,
+        source: { bytes, fileName: file, mime: mimeOf(file, false), text: parsed.sourceLines.join('\n') },
+        originalPublishedAt: parsed.publishedDate,
         unplaced: parsed.unplaced.map((u) => u.message),
       });
       return { reportId: r.reportId, publicationId: r.publicationId, department: r.departmentName, year: r.year };

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { checkReport, type CheckResult } from '@ccgov/report';
+import { checkReport, type CheckResult, type ReportContent } from '@ccgov/report';
 import { openReport, type OpenReport } from '@ccgov/documents';
 import { normLabel } from '../items';
 import { importReport, type ParsedReport } from '../parse';
@@ -95,23 +95,38 @@ export function openDataOf(parsed: ParsedReport, body: string, year: number, kin
 export type ImportTarget = {
   /** Find the department for a body name or code; a message when there is none or several. */
   department(input: { code?: string; name: string | null }): { id: number; name: string; kind: string } | { error: string };
-  store(input: { departmentId: number; year: number; parsed: ParsedReport; file: string; sha256: string }): { reportId: number; publicationId: number; department: string; year: number };
+  store(input: { departmentId: number; year: number; parsed: ParsedReport; file: string; sha256: string; bytes: Uint8Array }): { reportId: number; publicationId: number; department: string; year: number };
+  /** The body's report of the year before on file, for the cross-year rules (7, 10, 12). */
+  previous?(departmentId: number, year: number): { year: number; content: ReportContent } | null;
 };
+
+type Read = { file: string; name: string; bytes: Uint8Array; sha256: string; parsed: Awaited<ReturnType<typeof importReport>> };
 
 /** Read, check and (unless dry-run) import each file. Never throws for a bad file: it is an outcome. */
 export async function runFiles(o: CliOptions, cwd: string, target?: ImportTarget): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
+  // Read every file first: a report of the year before in the same batch is the cross-year rules' previous year.
+  const read: (Read | { file: string; error: string })[] = [];
   for (const file of o.files) {
-    const name = basename(file);
-    let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(readFileSync(resolve(cwd, file)));
+      const bytes = new Uint8Array(readFileSync(resolve(cwd, file)));
+      const name = basename(file);
+      read.push({ file, name, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), parsed: await importReport(name, bytes) });
     } catch {
-      out.push({ file, ok: false, error: '无法读取该文件（不存在或无权读取）' });
+      read.push({ file, error: '无法读取该文件（不存在或无权读取）' });
+    }
+  }
+  const batchPrevious = (body: string | null, year: number) => {
+    if (!body) return null;
+    const hit = read.find((r): r is Read => 'parsed' in r && r.parsed.ok && normLabel(r.parsed.body ?? '') === normLabel(body) && (o.year ?? r.parsed.year) === year - 1);
+    return hit && hit.parsed.ok ? { year: year - 1, content: hit.parsed.content } : null;
+  };
+  for (const r of read) {
+    if ('error' in r) {
+      out.push({ file: r.file, ok: false, error: r.error });
       continue;
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const parsed = await importReport(name, bytes);
+    const { file, name, bytes, sha256, parsed } = r;
     if (!parsed.ok) {
       out.push({ file, ok: false, error: parsed.error, sha256 });
       continue;
@@ -134,7 +149,8 @@ export async function runFiles(o: CliOptions, cwd: string, target?: ImportTarget
       continue;
     }
     const shownBody = body ?? o.department ?? '';
-    const checks = checkReport({ year, body: shownBody, content: parsed.content, declaredTotals: parsed.declaredTotals });
+    const previous = batchPrevious(parsed.body, year) ?? (departmentId !== undefined ? (target?.previous?.(departmentId, year) ?? null) : null);
+    const checks = checkReport({ year, body: shownBody, content: parsed.content, declaredTotals: parsed.declaredTotals, previous });
     const outcome: FileOutcome = {
       file,
       ok: true,
@@ -150,7 +166,7 @@ export async function runFiles(o: CliOptions, cwd: string, target?: ImportTarget
         continue;
       }
       try {
-        outcome.imported = target.store({ departmentId: departmentId!, year, parsed, file: name, sha256 });
+        outcome.imported = target.store({ departmentId: departmentId!, year, parsed, file: name, sha256, bytes });
       } catch (e) {
         fail((e as { userMessage?: string }).userMessage ?? (e as Error).message);
         continue;

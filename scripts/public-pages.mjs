@@ -33,6 +33,13 @@ export function pageStore() {
 const YEAR = /^\d{4}$/;
 
 /**
+ * Today in China (UTC+8, no daylight saving), as YYYY-MM-DD. /summary without a year opens on a
+ * year chosen by this date (the latest whose legal deadline has passed), so its key carries the
+ * date: after midnight in China the next request renders again instead of serving yesterday's choice.
+ */
+export const chinaDate = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
  * The cache key of a request the fast path may answer, or null. Only paths whose answer is the
  * same for everyone and depends on nothing but published data; query strings only where the page
  * reads them (a year), so a crawler cannot fill the store with variants.
@@ -49,6 +56,7 @@ export function cacheKey(method, rawUrl) {
   const params = [...url.searchParams.entries()];
   const onlyYear = params.length === 0 || (params.length === 1 && params[0][0] === 'year' && YEAR.test(params[0][1]));
   const key = params.length === 0 ? path : `${path}?year=${params[0]?.[1]}`;
+  if (path === '/summary' && params.length === 0) return `/summary#${chinaDate()}`;
   if (/^\/reports\/[1-9]\d{0,9}(\/(pdf|docx|csv|json))?$/.test(path)) return params.length === 0 ? path : null;
   if (/^\/api\/open\/reports\/[1-9]\d{0,9}$/.test(path)) return params.length === 0 ? path : null;
   if (path === '/' || path === '/summary' || path === '/api/open/summary' || path === '/api/open/reports' || path === '/api/open/reports.csv') {

@@ -14,6 +14,8 @@ export {
   type SearchHit,
   type SearchIndex,
 } from './services/public-search';
+// 全区汇总's default year, chosen from the cached trend by today's date.
+export { pickSummaryYear, type TrendYear } from './services/public-summary';
 // The HTTP endpoint with its request limits (batch size, body size, JSON depth).
 export { handleTrpcRequest, httpLimits, jsonTooDeep, type HttpLimits } from './http';
 // The cap on concurrent expensive anonymous requests (PDF, Word, compare, search).

@@ -3,7 +3,13 @@
  * with a text title; the page puts the same numbers in a table beside it for screen readers,
  * printing and copying.
  */
-export type Datum = { label: string; value: number; display: string };
+export type Datum = {
+  label: string;
+  value: number;
+  display: string;
+  /** A year not every body has published yet: drawn hatched with a dashed outline, this note under its label. */
+  incomplete?: string;
+};
 
 const WIDTH = 420;
 const FONT = 13;
@@ -11,7 +17,8 @@ const FONT = 13;
 export function ColumnChart({ id, title, data }: { id: string; title: string; data: readonly Datum[] }) {
   const height = 240;
   const top = 24;
-  const bottom = 30;
+  // Room for a second line under a label (未完成 1/47) when a bar carries one.
+  const bottom = data.some((d) => d.incomplete) ? 46 : 30;
   const max = Math.max(1, ...data.map((d) => d.value));
   const slot = (WIDTH - 16) / Math.max(1, data.length);
   const barWidth = Math.min(72, slot * 0.6);
@@ -19,6 +26,14 @@ export function ColumnChart({ id, title, data }: { id: string; title: string; da
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`}>
       <title id={`${id}-title`}>{title}</title>
+      {data.some((d) => d.incomplete) && (
+        <defs>
+          <pattern id={`${id}-hatch`} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={6} height={6} fill="#fff" />
+            <line x1={0} y1={0} x2={0} y2={6} className="hatch-line" />
+          </pattern>
+        </defs>
+      )}
       <line x1={8} x2={WIDTH - 8} y1={height - bottom} y2={height - bottom} className="axis" />
       {data.map((d, i) => {
         const h = (d.value / max) * plot;
@@ -26,13 +41,22 @@ export function ColumnChart({ id, title, data }: { id: string; title: string; da
         const y = height - bottom - h;
         return (
           <g key={d.label}>
-            <rect x={x} y={y} width={barWidth} height={h} className="bar" />
+            {d.incomplete ? (
+              <rect x={x} y={y} width={barWidth} height={h} className="bar-incomplete" fill={`url(#${id}-hatch)`} data-incomplete="true" />
+            ) : (
+              <rect x={x} y={y} width={barWidth} height={h} className="bar" />
+            )}
             <text x={x + barWidth / 2} y={y - 6} textAnchor="middle" fontSize={FONT}>
               {d.display}
             </text>
             <text x={x + barWidth / 2} y={height - bottom + 20} textAnchor="middle" fontSize={FONT}>
               {d.label}
             </text>
+            {d.incomplete && (
+              <text x={x + barWidth / 2} y={height - bottom + 36} textAnchor="middle" fontSize={FONT - 2} className="chart-note">
+                {d.incomplete}
+              </text>
+            )}
           </g>
         );
       })}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { REQUEST_ROWS, REQUEST_TOTAL_LABEL, SECTION_HEADINGS, TABLE_LAYOUTS, TABLE_ORDER } from '@ccgov/report';
 import { DEPARTMENT_KIND_LABELS, formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/report';
+import { pickSummaryYear } from '@ccgov/api';
 import { loadSummary, loadTrend, loadYears, parseYear } from '@/server/public-data';
 import { ReportTable } from '@/components/OfficialTable';
 import { BarChart, ColumnChart } from '../_components/Charts';
@@ -14,12 +15,20 @@ export const metadata: Metadata = { title: '全区汇总' };
 const NEW_RECEIVED = `${REQUEST_ROWS.find((r) => r.key === 'newReceived')!.label}（${REQUEST_TOTAL_LABEL}）`;
 const RATE_KEYS: RateKey[] = ['disclosure', 'reviewCorrection', 'suitCorrection'];
 
+type TrendRow = { year: number; reports: number; expected: number; complete: boolean };
+/** 2026（未完成，已发布 1/47） for a year not every expected body has published. */
+const yearLabel = (t: TrendRow) => (t.complete ? `${t.year}` : `${t.year}（未完成，已发布 ${t.reports}/${t.expected}）`);
+const incompleteNote = (t: TrendRow) => (t.complete ? undefined : `未完成 ${t.reports}/${t.expected}`);
+
 export default async function SummaryPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
   const raw = (await searchParams).year;
   const parsed = parseYear(Array.isArray(raw) ? raw[0] : raw);
   const years = await loadYears();
   if (parsed === 'invalid') notFound();
-  const year = parsed ?? years[0];
+  const trend = await loadTrend();
+  // Without ?year=: the latest year whose legal deadline has passed or that everyone has published,
+  // by today's date (the fast path keys /summary by the China date, so this never goes stale).
+  const year = parsed ?? pickSummaryYear(trend) ?? years[0];
   if (year == null) {
     return (
       <>
@@ -30,7 +39,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   }
   const s = await loadSummary(year);
   if (!s) notFound();
-  const trend = await loadTrend();
+  const thisYear = trend.find((t) => t.year === year);
   const count = (kind: string) => s.published.filter((p) => p.departmentKind === kind).length;
 
   return (
@@ -47,6 +56,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         本页汇总 {year} 年度已发布的 {s.published.length} 份年度报告（部门 {count('department')} 份、镇街 {count('town')} 份）中表二、表三、表四的数字。
         数字随报告的发布、更正和撤销即时更新。
       </p>
+      {thisYear && !thisYear.complete && (
+        <p className="alert warn" data-testid="incomplete-year">
+          {year}年度报告尚未全部发布（已发布 {thisYear.reports}/{thisYear.expected}），以下汇总数字不完整，随发布逐步更新。
+        </p>
+      )}
       <Downloads
         label="下载汇总数据"
         links={[
@@ -114,7 +128,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             <ColumnChart
               id="trend-requests"
               title={`${NEW_RECEIVED}，按年度`}
-              data={trend.map((t) => ({ label: `${t.year}`, value: t.newReceived, display: String(t.newReceived) }))}
+              data={trend.map((t) => ({ label: `${t.year}`, value: t.newReceived, display: String(t.newReceived), incomplete: incompleteNote(t) }))}
             />
           </figure>
           <div className="table-wrap" role="region" aria-label="年度趋势数据" tabIndex={0}>
@@ -135,8 +149,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               </thead>
               <tbody>
                 {trend.map((t) => (
-                  <tr key={t.year}>
-                    <th scope="row">{t.year}</th>
+                  <tr key={t.year} data-incomplete={t.complete ? undefined : 'true'}>
+                    <th scope="row">{yearLabel(t)}</th>
                     <td className="num">{t.reports}</td>
                     <td className="num">{t.newReceived}</td>
                     <td className="num">{t.resultTotal}</td>
@@ -157,7 +171,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             <ColumnChart
               id="trend-disclosure"
               title={`${RATE_DEFINITIONS.disclosure.label}，按年度`}
-              data={trend.map((t) => ({ label: `${t.year}`, value: t.rates.disclosure ?? 0, display: formatRate(t.rates.disclosure) }))}
+              data={trend.map((t) => ({ label: `${t.year}`, value: t.rates.disclosure ?? 0, display: formatRate(t.rates.disclosure), incomplete: incompleteNote(t) }))}
             />
           </figure>
           <div className="table-wrap" role="region" aria-label={`${RATE_DEFINITIONS.disclosure.label}数据`} tabIndex={0}>
@@ -171,8 +185,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               </thead>
               <tbody>
                 {trend.map((t) => (
-                  <tr key={t.year}>
-                    <th scope="row">{t.year}</th>
+                  <tr key={t.year} data-incomplete={t.complete ? undefined : 'true'}>
+                    <th scope="row">{yearLabel(t)}</th>
                     <td className="num">{formatRate(t.rates.disclosure)}</td>
                   </tr>
                 ))}

@@ -57,6 +57,7 @@ const POLICY: Record<string, 'public' | readonly Role[]> = {
   'progress.table': ['reviewer', 'publisher', 'admin'],
   'progress.export': ['reviewer', 'publisher', 'admin'],
   'progress.remind': ['admin'],
+  'progress.extend': ['admin'],
   'progress.mine': ['department'],
   'audit.list': ['admin'],
   'audit.export': ['admin'],

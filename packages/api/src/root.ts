@@ -13,6 +13,7 @@ import { wordsRouter } from './routers/words';
 import { yearsRouter } from './routers/years';
 import { securityRouter } from './routers/security';
 import { historyRouter } from './routers/history';
+import { submissionRouter } from './routers/submission';
 import { figuresRouter } from './routers/figures';
 import { receiptsRouter } from './routers/receipts';
 import { notificationsRouter } from './routers/notifications';
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   excel: excelRouter,
   security: securityRouter,
   history: historyRouter,
+  submission: submissionRouter,
   figures: figuresRouter,
   receipts: receiptsRouter,
   notifications: notificationsRouter,

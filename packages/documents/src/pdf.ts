@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { reportTitle } from '@ccgov/report';
 import { placeCells, type Grid, type PlacedCell } from './tables';
 import { reportOutline, type Block, type PublishedReport } from './outline';
+import { SIGNATURE_BLOCK, SUBMISSION_MARK, SUBMISSION_NOTICE, signatureNote, submissionLine, type SubmissionMark } from './submission';
 
 /** Debian's fonts-noto-cjk; the SC face of the collection has the simplified-Chinese glyph forms. */
 export const DEFAULT_CJK_FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' };
@@ -34,6 +35,11 @@ export type PdfOptions = {
   size?: string | [number, number];
   /** Called for every table cell drawn (tests read the layout back from it). */
   onCell?: (cell: DrawnCell) => void;
+  /**
+   * 报送稿: the submitted version printed for signature — 报送稿 in the head of every page and as a
+   * watermark, the submission instead of a publication date, and the signature and seal block at the end.
+   */
+  submission?: SubmissionMark;
 };
 
 export class MissingFontError extends Error {
@@ -86,7 +92,7 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
   const boldBytes = existsSync(boldSpec.path) ? readFont(boldSpec.path) : regularBytes;
   const boldFace = boldBytes === regularBytes ? regular.face : boldSpec.face;
 
-  const title = reportTitle(report.departmentName, report.year);
+  const title = reportTitle(report.departmentName, report.year) + (options.submission ? `（${SUBMISSION_MARK}）` : '');
   const doc = new PDFDocument({
     size: options.size ?? 'A4',
     margins: MARGINS,
@@ -107,8 +113,10 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
   const ctx: Ctx = { doc, page: 0, onCell: options.onCell };
   doc.on('pageAdded', () => ctx.page++);
 
-  const blocks = reportOutline(report);
+  const submission = options.submission;
+  const blocks = reportOutline(report).map((b): Block => (submission && b.type === 'meta' ? { type: 'meta', text: submissionLine(submission) } : b));
   blocks.forEach((block, i) => drawBlock(ctx, block, blocks[i + 1]));
+  if (submission) drawSignatureBlock(ctx, signatureNote(report.departmentName, report.year, submission));
 
   // 第 N 页 / 共 M 页 in the bottom margin of every page, once the page count is known.
   const range = doc.bufferedPageRange();
@@ -122,6 +130,7 @@ export async function reportPdf(report: PublishedReport, options: PdfOptions = {
       align: 'center',
       lineBreak: false,
     });
+    if (submission) drawSubmissionMarks(doc);
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -331,4 +340,38 @@ function balancedWidth(doc: Doc, text: string, max: number): number {
     else hi = mid;
   }
   return Math.min(max, Math.ceil(hi));
+}
+
+const MARK_RED = '#b42318';
+
+/** 报送稿 in the head of the page and, faint and diagonal, across it (called with the bottom margin at 0). */
+function drawSubmissionMarks(doc: Doc) {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.font('bold').fontSize(9).fillColor(MARK_RED).text(SUBMISSION_NOTICE, left, 26, { width, align: 'center', lineBreak: false });
+  const cx = doc.page.width / 2;
+  const cy = doc.page.height / 2;
+  doc.save();
+  doc.rotate(-35, { origin: [cx, cy] });
+  doc.fillOpacity(0.07).font('bold').fontSize(120).fillColor(MARK_RED);
+  doc.text(SUBMISSION_MARK, cx - 250, cy - 75, { width: 500, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.fillOpacity(1);
+}
+
+/** 单位负责人（签字） on the left, 单位（盖章） and 日期 on the right, kept together on one page. */
+function drawSignatureBlock(ctx: Ctx, note: string) {
+  const { doc } = ctx;
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.moveDown(1.5);
+  ensureSpace(doc, 170);
+  const top = doc.y;
+  const right = left + width * 0.58;
+  doc.font('body').fontSize(12).fillColor(INK);
+  doc.text(SIGNATURE_BLOCK.signature, left, top + 10, { width: width * 0.55, lineBreak: false });
+  doc.text(SIGNATURE_BLOCK.seal, right, top + 10, { width: width * 0.42, lineBreak: false });
+  doc.text(SIGNATURE_BLOCK.date, right, top + 80, { width: width * 0.42, lineBreak: false });
+  doc.font('body').fontSize(8.5).fillColor(MUTED).text(note, left, top + 120, { width, lineGap: 2 });
+  doc.x = left;
 }

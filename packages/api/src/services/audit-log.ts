@@ -34,6 +34,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'export.progress': '导出进度表',
   'export.audit': '导出审计日志',
   'settings.requiredSignoffs': '修改审核级数',
+  'year.scanRequired': '修改报送稿扫描件要求',
+  'report.scan': '上传报送稿扫描件',
   'report.save': '报告保存草稿',
   'access.unauthorized': '未登录访问被拒绝',
   'access.forbidden': '越权访问被拒绝',

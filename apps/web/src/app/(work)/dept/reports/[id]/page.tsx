@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { formatTimestamp, isEditableByDepartment } from '@ccgov/report';
+import { daysLeftText, extensionText, formatTimestamp, isEditableByDepartment, legalDeadlineText } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { RecallButton } from '@/components/editor/RecallButton';
@@ -28,11 +28,39 @@ export default async function DepartmentReportPage({ params }: { params: Promise
   const data = await api.department.get({ id }).catch(() => null);
   if (!data) notFound();
   const { report, department } = data;
+  const deadline = data.deadline;
+
+  // After the deadline a draft is locked: the report is shown read-only under the lock banner.
+  // Anything typed but not saved stays in this browser (the editor offers it back once reopened).
+  if (deadline?.locked) {
+    return (
+      <div className="card">
+        <p className="muted small no-print">
+          <Link href="/dept">本部门年报</Link> › {report.year}年度
+        </p>
+        <div className="alert error" role="alert" data-testid="deadline-lock">
+          <p style={{ margin: 0 }}>
+            <strong>{deadline.message}</strong>
+          </p>
+          <p className="small" style={{ margin: '4px 0 0' }}>
+            状态：<StatusBadge status={report.status} /> 本页只读，不能保存、导入或提交。{legalDeadlineText(deadline.legalDeadline)}。
+          </p>
+        </div>
+        <ReportView body={department.name} year={report.year} content={report.content} />
+      </div>
+    );
+  }
 
   if (isEditableByDepartment(report.status)) {
     return (
-      // The editor hosts the Excel template upload itself, so an upload first saves what was typed
-      // and the imported figures replace the tables without reloading the page.
+      <>
+      {deadline?.extendedUntil && (
+        <div className="alert warn no-print" role="status" data-testid="deadline-extension">
+          {extensionText(deadline.extendedUntil)}（{daysLeftText(deadline.daysLeft)}；区内报送截止 {deadline.deadline}，{legalDeadlineText(deadline.legalDeadline)}）。
+        </div>
+      )}
+      {/* The editor hosts the Excel template upload itself, so an upload first saves what was typed
+          and the imported figures replace the tables without reloading the page. */}
       <ReportEditor
         key={`${report.id}:${report.status}`}
         data={{
@@ -51,6 +79,7 @@ export default async function DepartmentReportPage({ params }: { params: Promise
           explainRequired: data.explainRequired,
         }}
       />
+      </>
     );
   }
 

@@ -18,5 +18,8 @@ export {
 export { pickSummaryYear, type TrendYear } from './services/public-summary';
 // The HTTP endpoint with its request limits (batch size, body size, JSON depth).
 export { handleTrpcRequest, httpLimits, jsonTooDeep, type HttpLimits } from './http';
+// 报送稿扫描件: the upload and download routes, as functions of a Request.
+export { scanDownloadResponse, scanUploadResponse, routeId, type ScanRouteContext } from './scan-http';
+export { MAX_SCAN_BYTES } from './services/scans';
 // The cap on concurrent expensive anonymous requests (PDF, Word, compare, search).
 export { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, createGate, expensiveLimit, type Gate } from './gate';

@@ -26,3 +26,5 @@ export { readStatements, type Statement, type Quantity } from './narrative';
 export { interpretCellText } from './cell-entry';
 export * from './no-requests';
 export * from './history';
+export * from './footnotes';
+export * from './panel';

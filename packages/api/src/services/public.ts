@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, publications, type Db } from '@ccgov/db';
 import { z } from 'zod';
 import { notFound } from '../errors';
 import { provenanceOf } from './import-files';
+import { publicationFootnotes } from './publication-check';
 
 export const publicListInput = z
   .strictObject({ year: z.number().int().optional(), department: z.string().max(50).optional() })
@@ -44,7 +45,8 @@ export function getPublication(db: Db, id: number) {
   const current = versions.find((v) => v.current) ?? null;
   // 历史导入: this publication was read from a source (its columns), with the original for download.
   const imported = provenanceOf(db, row);
-  return { publication: publicFields(row), versions, currentId: current?.id ?? null, imported };
+  const footnotes = publicationFootnotes(db, row);
+  return { publication: publicFields(row), versions, currentId: current?.id ?? null, imported, footnotes };
 }
 
 /**

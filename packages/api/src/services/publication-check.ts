@@ -1,5 +1,5 @@
-import { and, eq, isNull, publications, reports, type Db } from '@ccgov/db';
-import { RULES, RULESET_VERSION, checkReport, ruleOf } from '@ccgov/report';
+import { and, desc, eq, isNull, lt, publications, receipts, reports, type Db } from '@ccgov/db';
+import { RULES, RULESET_VERSION, caliberFootnotes, checkReport, ruleOf, type CaliberFootnote } from '@ccgov/report';
 import { notFound } from '../errors';
 import { loadSensitiveWords } from './context';
 
@@ -17,6 +17,30 @@ const NOT_ON_PUBLIC_PAGE = new Set(['R14']);
 export function publicationCheck(db: Db, id: number) {
   const pub = db.select().from(publications).where(eq(publications.id, id)).get();
   if (!pub || pub.withdrawnAt) throw notFound();
+  const { result, previous, explanations } = checkPublication(db, pub);
+  const applied = RULES.filter((r) => !NOT_ON_PUBLIC_PAGE.has(r.id) && (previous || !NEEDS_PREVIOUS.has(r.id)));
+  const raised = new Set([...result.errors, ...result.warnings].map((i) => ruleOf(i.rule)?.id));
+  const explained = result.warnings.filter((w) => (explanations[w.key] ?? '').trim() !== '').length;
+  const receipt = publishReceipt(db, pub);
+  return {
+    /** The rule-set version the publication was checked with when published (its receipt), else the current one. */
+    version: receipt?.rulesetVersion ?? RULESET_VERSION,
+    /** Whether that version comes from the publication's receipt (false: no receipt, e.g. 历史导入 or published before receipts). */
+    recorded: receipt != null,
+    /** The rule-set version the counts below were computed with (today's). */
+    currentVersion: RULESET_VERSION,
+    applied: applied.length,
+    passed: applied.filter((r) => !raised.has(r.id)).length,
+    errors: result.errors.length,
+    warnings: result.warnings.length,
+    explained,
+  };
+}
+
+type PublicationRow = typeof publications.$inferSelect;
+
+/** The published content checked against the body's current publication of the year before. */
+function checkPublication(db: Db, pub: PublicationRow) {
   const previous = db
     .select({ year: publications.year, content: publications.content })
     .from(publications)
@@ -30,15 +54,26 @@ export function publicationCheck(db: Db, id: number) {
     previous: previous ?? null,
     sensitiveWords: loadSensitiveWords(db),
   });
-  const applied = RULES.filter((r) => !NOT_ON_PUBLIC_PAGE.has(r.id) && (previous || !NEEDS_PREVIOUS.has(r.id)));
-  const raised = new Set([...result.errors, ...result.warnings].map((i) => ruleOf(i.rule)?.id));
-  const explained = result.warnings.filter((w) => (explanations[w.key] ?? '').trim() !== '').length;
-  return {
-    version: RULESET_VERSION,
-    applied: applied.length,
-    passed: applied.filter((r) => !raised.has(r.id)).length,
-    errors: result.errors.length,
-    warnings: result.warnings.length,
-    explained,
-  };
+  return { result, previous, explanations };
+}
+
+/**
+ * The receipt of the 发布 that made this publication (a corrected version is published again): the
+ * latest such receipt of the report given no later than the publication (same transaction).
+ */
+export function publishReceipt(db: Db, pub: Pick<PublicationRow, 'reportId' | 'publishedAt'>) {
+  return (
+    db
+      .select({ rulesetVersion: receipts.rulesetVersion, checkErrors: receipts.checkErrors, checkWarnings: receipts.checkWarnings, createdAt: receipts.createdAt })
+      .from(receipts)
+      .where(and(eq(receipts.reportId, pub.reportId), eq(receipts.act, 'publish'), lt(receipts.createdAt, new Date(pub.publishedAt.getTime() + 5_000))))
+      .orderBy(desc(receipts.id))
+      .get() ?? null
+  );
+}
+
+/** 口径变化 footnotes of a publication (see caliberFootnotes in @ccgov/report): public text by design. */
+export function publicationFootnotes(db: Db, pub: PublicationRow): CaliberFootnote[] {
+  const { result, explanations } = checkPublication(db, pub);
+  return caliberFootnotes(result.warnings, explanations);
 }

@@ -1,0 +1,70 @@
+/**
+ * The public page's 校验 line names the rule-set version the publication was checked with when
+ * published (its 发布 receipt), and 口径变化 notes reach the page as footnotes beside the figure.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { and, eq, publications, receipts, reports } from '@ccgov/db';
+import { RULESET_VERSION } from '@ccgov/report';
+import { harness } from './test-utils';
+
+const h = harness();
+afterAll(() => h.cleanup());
+const anon = h.as(null);
+
+const currentPub = (code: string, year: number) => {
+  const reportId = h.reportId(code, year);
+  return h.db.select().from(publications).where(and(eq(publications.reportId, reportId), eq(publications.current, true))).get()!;
+};
+
+describe('校验 line: the rule-set version of the publication', () => {
+  it('without a receipt it says the current rule set and that it was not recorded', async () => {
+    const pub = currentPub('fgj', h.openYear - 1);
+    h.db.delete(receipts).where(eq(receipts.reportId, pub.reportId)).run();
+    expect(await anon.public.check({ id: pub.id })).toMatchObject({ version: RULESET_VERSION, recorded: false, currentVersion: RULESET_VERSION });
+  });
+
+  it('with the 发布 receipt it names the version recorded there', async () => {
+    const pub = currentPub('fgj', h.openYear - 1);
+    h.db.insert(receipts).values({
+      receiptNo: `T-${pub.id}`,
+      reportId: pub.reportId,
+      departmentId: pub.departmentId,
+      year: pub.year,
+      act: 'publish',
+      version: 1,
+      userName: '发布人',
+      role: 'publisher',
+      contentSha256: '0'.repeat(64),
+      rulesetVersion: '1.9.0',
+      checkErrors: 0,
+      checkWarnings: 2,
+      checkCodes: ['R08'],
+      createdAt: new Date(pub.publishedAt.getTime() - 1),
+    }).run();
+    expect(await anon.public.check({ id: pub.id })).toMatchObject({ version: '1.9.0', recorded: true, currentVersion: RULESET_VERSION });
+  });
+});
+
+describe('口径变化 footnotes on the public report', () => {
+  it('a 口径变化 说明 on a swing flagged by rule 10 is a footnote beside 本年新收 总计; other 说明 are not public', async () => {
+    const year = h.openYear - 1;
+    const pub = currentPub('gaj', year);
+    const before = currentPub('gaj', year - 1);
+    // Last year ten times this year's requests: R10 flags the swing.
+    const total = pub.content.requests.newReceived.reduce((a: number, b) => a + (b ?? 0), 0);
+    expect(total).toBeGreaterThanOrEqual(10);
+    const small = structuredClone(before.content);
+    small.requests.newReceived = [total * 10 + 5, 0, 0, 0, 0, 0];
+    small.requests.carriedOver = [...pub.content.requests.carriedIn];
+    h.db.update(publications).set({ content: small }).where(eq(publications.id, before.id)).run();
+    const key = 'previous.swing:requests.newReceived.total';
+    h.db.update(reports).set({ explanations: { [key]: '口径变化：自本年起，12345热线转来的申请也计入本表。', 'other:key': '内部说明' } }).where(eq(reports.id, pub.reportId)).run();
+
+    const got = await anon.public.get({ id: pub.id });
+    expect(got.footnotes).toEqual([expect.objectContaining({ n: 1, figureKey: 'requests.newReceived.total', text: '自本年起，12345热线转来的申请也计入本表。' })]);
+    expect(JSON.stringify(got)).not.toContain('内部说明');
+
+    h.db.update(reports).set({ explanations: { [key]: '申请量确实大增。' } }).where(eq(reports.id, pub.reportId)).run();
+    expect((await anon.public.get({ id: pub.id })).footnotes).toEqual([]);
+  });
+});

@@ -23,7 +23,12 @@ export type Context = {
    * database. Absent for the pages' own loaders and in tests (they read the database).
    */
   publicCache?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+  /** The clock deadline checks read (tests set "today"); the real time when absent. */
+  now?: () => Date;
 };
+
+/** Now, by the context's clock. */
+export const nowOf = (ctx: { now?: () => Date }): Date => ctx.now?.() ?? new Date();
 
 // ---------------------------------------------------------------------------------------------
 // Initialisation: Chinese messages for validation errors; AppError carries its own code.

@@ -5,6 +5,8 @@ import {
   REQUEST_ROWS,
   SECTION_HEADINGS,
   isEditableByDepartment,
+  lockApplies,
+  lockMessage,
   prefillFromPrevious,
   reportContentSchema,
   requestCellTarget,
@@ -21,6 +23,7 @@ import { loadSensitiveWords, previousYearReport } from './context';
 import { insertEvent, loadScopedReport, reportComments, submittedVersion, transition } from './workflow';
 import { explainRequiredRules } from './settings';
 import { currentRequestIp } from './request-context';
+import { assertNotLocked, bodyDeadline } from './deadlines';
 
 /** An input object that names the fields it does not know, in words a clerk can read. */
 export function strictInput<T extends z.ZodRawShape>(shape: T) {
@@ -125,7 +128,7 @@ export function parseExplanations(raw: unknown): Record<string, string> {
 }
 
 /** The department's reports by year, plus open years it has not started. */
-export function listOwnReports(db: Db, actor: SessionUser & { departmentId: number }) {
+export function listOwnReports(db: Db, actor: SessionUser & { departmentId: number }, now: Date = new Date()) {
   const rows = db
     .select({ id: reports.id, year: reports.year, status: reports.status, updatedAt: reports.updatedAt, submittedAt: reports.submittedAt, version: reports.version })
     .from(reports)
@@ -137,7 +140,11 @@ export function listOwnReports(db: Db, actor: SessionUser & { departmentId: numb
   const notStarted = years
     .filter((y) => !rows.some((r) => r.year === y.year))
     // A new report is prefilled from last year's when one is on file; the page says so.
-    .map((y) => ({ ...y, previousOnFile: rows.some((r) => r.year === y.year - 1) }));
+    .map((y) => {
+      // The body's deadline (with its extension): a report not started is locked once it passes.
+      const deadline = bodyDeadline(db, y.year, actor.departmentId, now)!;
+      return { ...y, previousOnFile: rows.some((r) => r.year === y.year - 1), deadline, locked: deadline.passed, lockMessage: lockMessage(deadline) };
+    });
   return { reports: rows, openYears: years, notStarted };
 }
 
@@ -146,8 +153,9 @@ export function listOwnReports(db: Db, actor: SessionUser & { departmentId: numb
  * server does: the previous-year report and the 错敏词 list. Comments carry `current` when they
  * belong to the latest return (the ones the clerk must act on now).
  */
-export function getOwnReport(db: Db, actor: SessionUser, id: number) {
+export function getOwnReport(db: Db, actor: SessionUser, id: number, now: Date = new Date()) {
   const report = loadScopedReport(db, actor, id);
+  const deadline = bodyDeadline(db, report.year, report.departmentId, now);
   const dept = db.select().from(departments).where(eq(departments.id, report.departmentId)).get()!;
   const previous = previousYearReport(db, report.departmentId, report.year);
   const returnedVersion = report.status === 'returned' ? submittedVersion(db, report.id) : null;
@@ -162,10 +170,12 @@ export function getOwnReport(db: Db, actor: SessionUser, id: number) {
     check: checkStoredReport(db, report),
     /** Rule ids set to 需说明: their warnings need a 说明 before the report can be submitted. */
     explainRequired: explainRequiredRules(db),
+    /** The body's deadline today (with its extension); `locked` when save and submit are refused. */
+    deadline: deadline && { ...deadline, locked: deadline.passed && lockApplies(report.status), message: lockMessage(deadline) },
   };
 }
 
-export function createReport(db: Db, actor: SessionUser & { departmentId: number }, input: z.infer<typeof createReportInput>) {
+export function createReport(db: Db, actor: SessionUser & { departmentId: number }, input: z.infer<typeof createReportInput>, now: Date = new Date()) {
   return db.transaction((tx) => {
     const year = tx.select().from(reportingYears).where(eq(reportingYears.year, input.year)).get();
     if (!year || !year.open) throw new AppError('BAD_REQUEST', `${input.year}年度未开放填报`);
@@ -175,6 +185,7 @@ export function createReport(db: Db, actor: SessionUser & { departmentId: number
       .where(and(eq(reports.departmentId, actor.departmentId), eq(reports.year, input.year)))
       .get();
     if (existing) return { id: existing.id, created: false };
+    assertNotLocked(tx, { year: input.year, departmentId: actor.departmentId, status: 'not_started' }, now);
     const dept = tx.select().from(departments).where(eq(departments.id, actor.departmentId)).get()!;
     const prev = previousYearReport(tx as unknown as Db, actor.departmentId, input.year);
     const content = prefillFromPrevious(input.year, dept.name, prev?.content ?? null, input.copyText);
@@ -199,7 +210,7 @@ export function createReport(db: Db, actor: SessionUser & { departmentId: number
 }
 
 /** Save a draft under optimistic locking: the write names the version it read. */
-export function saveDraft(db: Db, actor: SessionUser, input: z.infer<typeof saveDraftInput>) {
+export function saveDraft(db: Db, actor: SessionUser, input: z.infer<typeof saveDraftInput>, now: Date = new Date()) {
   // Everything is validated before the transaction opens: a refusal writes nothing at all.
   const content = parseContent(input.content);
   const explanations = input.explanations === undefined ? undefined : parseExplanations(input.explanations);
@@ -208,6 +219,8 @@ export function saveDraft(db: Db, actor: SessionUser, input: z.infer<typeof save
     if (!isEditableByDepartment(report.status)) {
       throw new AppError('BAD_REQUEST', '报告已提交或已发布，当前不能修改');
     }
+    // After the deadline a draft is locked (a returned report stays correctable).
+    assertNotLocked(tx, report, now);
     if (report.version !== input.version) {
       throw new AppError('CONFLICT', '这份报告已在别处（另一个窗口或同事）保存过更新的内容，本次保存未生效。您输入的内容仍保留在本页上，没有丢失。', {
         version: report.version,
@@ -245,7 +258,7 @@ export function saveDraft(db: Db, actor: SessionUser, input: z.infer<typeof save
  * succeeds quietly with the same result. Otherwise one transaction checks, in this order, the
  * version, whether the workflow allows it, and the checker's hard errors (listed in the refusal).
  */
-export function submitReport(db: Db, actor: SessionUser, input: { id: number; version: number }) {
+export function submitReport(db: Db, actor: SessionUser, input: { id: number; version: number }, now: Date = new Date()) {
   const current = loadScopedReport(db, actor, input.id);
   if (current.status === 'submitted' && current.version === input.version + 1) {
     const last = db
@@ -259,6 +272,8 @@ export function submitReport(db: Db, actor: SessionUser, input: { id: number; ve
     }
   }
   const r = transition(db, actor, { reportId: input.id, action: 'submit', version: input.version }, (tx, report) => {
+    // `report` is the row as loaded (its status before the act): a locked draft is refused.
+    assertNotLocked(tx, report, now);
     const check = checkStoredReport(db, report);
     if (check.errors.length > 0) {
       const first = check.errors.slice(0, 3).map((e) => e.message).join('；');
@@ -280,7 +295,13 @@ export function submitReport(db: Db, actor: SessionUser, input: { id: number; ve
   return { ...r, alreadySubmitted: false };
 }
 
-export function recallReport(db: Db, actor: SessionUser, input: { id: number; version: number }) {
+export function recallReport(db: Db, actor: SessionUser, input: { id: number; version: number }, now: Date = new Date()) {
+  const report = loadScopedReport(db, actor, input.id);
+  // Recalling after the deadline would lock the report as a draft that could not be submitted again.
+  const deadline = bodyDeadline(db, report.year, report.departmentId, now);
+  if (report.status === 'submitted' && deadline?.passed) {
+    throw new AppError('BAD_REQUEST', `已过${deadline.extendedUntil ? '延期截止日期' : '截止日期'}（${deadline.due}），撤回后将无法再次提交，因此不能撤回；如需修改请联系数据局退回。`);
+  }
   return transition(db, actor, { reportId: input.id, action: 'recall', version: input.version });
 }
 

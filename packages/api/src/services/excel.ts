@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { readSettings } from './context';
 import { saveDraft } from './department-reports';
 import { decodeUpload, uploadSchema } from './uploads';
+import { assertNotLocked } from './deadlines';
 import { loadScopedReport } from './workflow';
 
 export const importDraftInput = z.strictObject({
@@ -21,9 +22,11 @@ export const importDraftInput = z.strictObject({
  * nothing is stored. Otherwise tables 二、三、四 of the draft are replaced in one save, under the
  * same optimistic lock as any save; the text sections and contact stay as they were.
  */
-export async function importDraftFromExcel(db: Db, actor: SessionUser, input: z.infer<typeof importDraftInput>) {
+export async function importDraftFromExcel(db: Db, actor: SessionUser, input: z.infer<typeof importDraftInput>, now: Date = new Date()) {
   const report = loadScopedReport(db, actor, input.id);
   if (!isEditableByDepartment(report.status)) throw new AppError('BAD_REQUEST', '报告已提交或已发布，当前不能导入');
+  // Refused before the file is read; saveDraft checks again inside its transaction.
+  assertNotLocked(db, report, now);
   const result = await readTemplate(decodeUpload(input.file), { year: report.year });
   if (!result.ok) {
     const shown = result.problems.slice(0, 3).map(describeProblem).join('；');
@@ -32,7 +35,7 @@ export async function importDraftFromExcel(db: Db, actor: SessionUser, input: z.
     });
   }
   const content = { ...report.content, ...result.figures };
-  const saved = saveDraft(db, actor, { id: report.id, version: input.version, content });
+  const saved = saveDraft(db, actor, { id: report.id, version: input.version, content }, now);
   return { ...saved, content, filled: result.filled };
 }
 

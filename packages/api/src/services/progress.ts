@@ -1,10 +1,26 @@
-import { and, asc, departments, desc, eq, reminders, reportingYears, reports, sql, type Db } from '@ccgov/db';
-import { NOT_STARTED_LABEL, STATUS_LABELS, chinaToday, daysUntil, defaultReminder, effectiveDeadline, signoffStepLabel, type ReportStatus, stripNonXmlChars } from '@ccgov/report';
+import { and, asc, departments, desc, eq, isNull, reminders, reportingYears, reports, sql, type Db } from '@ccgov/db';
+import {
+  NOT_STARTED_LABEL,
+  STATUS_LABELS,
+  TIMELINESS_LABELS,
+  chinaToday,
+  deadlineState,
+  defaultReminder,
+  effectiveDeadline,
+  formatDate,
+  lockApplies,
+  signoffStepLabel,
+  timeliness,
+  type ReportStatus,
+  stripNonXmlChars,
+} from '@ccgov/report';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { audit, type Actor } from './audit-trail';
 import { readSettings } from './context';
 import { signoffsOf, submittedVersion } from './workflow';
+import { extensionOf, extensionsOfYear, firstSubmissionDays } from './deadlines';
+import { departmentUsers, notifyUsers } from './notifications';
 
 export type ProgressStatus = ReportStatus | 'not_started';
 
@@ -46,9 +62,12 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
       .all()
       .map((r) => [r.id, new Date(r.at)]),
   );
-  const daysToInternal = y.internalDeadline ? daysUntil(today, y.internalDeadline) : null;
-  const daysToLegal = daysUntil(today, y.legalDeadline);
-  const daysToEffective = daysUntil(today, effectiveDeadline(y));
+  // One reading of the deadline (packages/report deadlines.ts): the same count the clerk sees.
+  const yearState = deadlineState(y, today);
+  const daysToInternal = y.internalDeadline ? yearState.daysLeft : null;
+  const daysToLegal = yearState.daysToLegal;
+  const extensions = extensionsOfYear(db, y.year);
+  const firstSubmitted = firstSubmissionDays(db, [...byDept.values()].map((r) => r.id));
 
   const counts = Object.fromEntries(PROGRESS_STATUS_ORDER.map((s) => [s, 0])) as Record<ProgressStatus, number>;
   const rows = depts.map((d) => {
@@ -58,6 +77,13 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
     const submitted = !NOT_SUBMITTED.includes(status);
     const version = r ? submittedVersion(db, r.id) : null;
     const signed = r && version != null && status !== 'returned' && status !== 'draft' ? signoffsOf(db, r.id, version) : [];
+    const ext = extensions.get(d.id) ?? null;
+    const state = deadlineState(y, today, ext?.until ?? null);
+    // Timeliness, apart from locking: judged on the first submission against the body's date. A
+    // report recalled to a draft (or never handed in) is 未报送; a returned one was handed in.
+    const first = r ? (firstSubmitted.get(r.id) ?? null) : null;
+    const handedIn = lockApplies(status) ? null : first;
+    const timely = timeliness(handedIn ? formatDate(handedIn) : null, state.due);
     return {
       departmentId: d.id,
       departmentName: d.name,
@@ -69,7 +95,14 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
       submittedAt: r?.submittedAt ?? null,
       lastActivity: r?.updatedAt ?? null,
       signoffs: signed.map((s) => signoffStepLabel(s.step, requiredSignoffs)),
-      late: !submitted && daysToEffective < 0,
+      late: !submitted && state.passed,
+      /** Locked for the department (a draft or nothing, its deadline passed). */
+      locked: state.passed && lockApplies(status),
+      extension: ext && { until: ext.until, reason: ext.reason },
+      daysLeft: state.daysLeft,
+      firstSubmittedAt: handedIn,
+      timeliness: timely,
+      timelinessLabel: TIMELINESS_LABELS[timely],
       lastReminderAt: lastReminder.get(d.id) ?? null,
     };
   });
@@ -81,10 +114,18 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
     today,
     daysToInternal,
     daysToLegal,
+    /** The deadline every body works to unless extended, and the days left to it. */
+    deadline: yearState.deadline,
+    daysLeft: yearState.daysLeft,
     requiredSignoffs,
     counts,
     total: rows.length,
     lateCount: rows.filter((r) => r.late).length,
+    timelinessCounts: {
+      on_time: rows.filter((r) => r.timeliness === 'on_time').length,
+      late: rows.filter((r) => r.timeliness === 'late').length,
+      not_submitted: rows.filter((r) => r.timeliness === 'not_submitted').length,
+    },
     notSubmittedCount: rows.filter((r) => !r.submitted).length,
     rows,
     years: years.map((x) => ({ year: x.year, open: x.open })),
@@ -92,25 +133,62 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
 }
 
 /** The same table for download; exporting it is recorded (it is not public). */
-export function progressExport(db: Db, actor: Actor, input: z.infer<typeof progressInput>) {
-  const table = progressTable(db, input);
+export function progressExport(db: Db, actor: Actor, input: z.infer<typeof progressInput>, now: Date = new Date()) {
+  const table = progressTable(db, input, now);
   audit(db, actor, { action: 'export.progress', target: `year:${table.year}`, detail: `${table.rows.length}个单位` });
   return table;
 }
 
-/** An in-app reminder to every active department that has not submitted the year's report. */
-export function sendReminders(db: Db, actor: Actor, input: z.infer<typeof remindInput>) {
-  const table = progressTable(db, { year: input.year });
+export const DUPLICATE_REMINDER = '已有相同的未读催报，未重复发送';
+
+/**
+ * An in-app reminder (催报) to every active department that has not submitted the year's report,
+ * also a notification to each of its users. A department that still has an identical reminder
+ * (same year, same text) unread is skipped: it would only see the same notice twice.
+ */
+export function sendReminders(db: Db, actor: Actor, input: z.infer<typeof remindInput>, now: Date = new Date()) {
+  const table = progressTable(db, { year: input.year }, now);
   if (!table.open) throw new AppError('BAD_REQUEST', `${input.year}年度未开放填报，不能发送提醒`);
-  const targets = table.rows.filter((r) => !r.submitted);
-  if (targets.length === 0) throw new AppError('BAD_REQUEST', '所有单位均已提交，无需提醒');
+  const pending = table.rows.filter((r) => !r.submitted);
+  if (pending.length === 0) throw new AppError('BAD_REQUEST', '所有单位均已提交，无需提醒');
   const message = input.message || defaultReminder(input.year, effectiveDeadline(table));
   return db.transaction((tx) => {
-    tx.insert(reminders)
-      .values(targets.map((t) => ({ year: input.year, departmentId: t.departmentId, message, sentBy: actor.user.id })))
-      .run();
-    audit(tx, actor, { action: 'reminder.send', target: `year:${input.year}`, detail: `${targets.length}个单位：${message}` });
-    return { sent: targets.length, departments: targets.map((t) => t.departmentName) };
+    const unread = new Set(
+      tx
+        .select({ departmentId: reminders.departmentId })
+        .from(reminders)
+        .where(and(eq(reminders.year, input.year), eq(reminders.message, message), isNull(reminders.readAt)))
+        .all()
+        .map((r) => r.departmentId),
+    );
+    const targets = pending.filter((t) => !unread.has(t.departmentId));
+    const skipped = pending.filter((t) => unread.has(t.departmentId));
+    if (targets.length === 0) throw new AppError('BAD_REQUEST', `${DUPLICATE_REMINDER}（${skipped.length}个单位）`, { skipped: skipped.length });
+    const rows = tx
+      .insert(reminders)
+      .values(targets.map((t) => ({ year: input.year, departmentId: t.departmentId, message, sentBy: actor.user.id, createdAt: now })))
+      .returning({ id: reminders.id, departmentId: reminders.departmentId })
+      .all();
+    for (const r of rows) {
+      notifyUsers(tx, departmentUsers(tx, r.departmentId), {
+        kind: 'reminder',
+        title: `数据局催报：${input.year}年度报告`,
+        body: message,
+        link: '/dept',
+        dedupeKey: `reminder-${r.id}`,
+      });
+    }
+    audit(tx, actor, {
+      action: 'reminder.send',
+      target: `year:${input.year}`,
+      detail: `${targets.length}个单位${skipped.length ? `（${skipped.length}个单位${DUPLICATE_REMINDER}）` : ''}：${message}`,
+    });
+    return {
+      sent: targets.length,
+      departments: targets.map((t) => t.departmentName),
+      skipped: skipped.length,
+      skippedDepartments: skipped.map((t) => t.departmentName),
+    };
   });
 }
 
@@ -129,24 +207,32 @@ export function departmentNotices(db: Db, departmentId: number, now: Date = new 
       .get();
     const status: ProgressStatus = r?.status ?? 'not_started';
     if (!NOT_SUBMITTED.includes(status)) return [];
-    const deadline = effectiveDeadline(y);
-    const sent = db
-      .select({ id: reminders.id, message: reminders.message, createdAt: reminders.createdAt })
+    const ext = extensionOf(db, y.year, departmentId);
+    const state = deadlineState(y, today, ext?.until ?? null);
+    const all = db
+      .select({ id: reminders.id, message: reminders.message, createdAt: reminders.createdAt, readAt: reminders.readAt })
       .from(reminders)
       .where(and(eq(reminders.departmentId, departmentId), eq(reminders.year, y.year)))
       .orderBy(desc(reminders.createdAt), desc(reminders.id))
-      .limit(10)
+      .limit(50)
       .all();
+    // The same text sent twice is one notice (the latest), not two.
+    const seen = new Set<string>();
+    const sent = all.filter((r) => !seen.has(r.message) && (seen.add(r.message), true)).slice(0, 10);
     return [
       {
         year: y.year,
         status,
         statusLabel: progressStatusLabel(status),
-        deadline,
+        /** The year's deadline (internal, else legal); `due` is this body's own (its extension). */
+        deadline: state.deadline,
+        due: state.due,
         legalDeadline: y.legalDeadline,
         internalDeadline: y.internalDeadline,
-        daysLeft: daysUntil(today, deadline),
-        reminders: sent,
+        extension: ext && { until: ext.until, reason: ext.reason },
+        daysLeft: state.daysLeft,
+        locked: state.passed && lockApplies(status),
+        reminders: sent.map((r) => ({ id: r.id, message: r.message, createdAt: r.createdAt, unread: r.readAt == null })),
       },
     ];
   });

@@ -15,7 +15,10 @@ export function RemindForm({ year, pending, defaultMessage }: { year: number; pe
       onSubmit={async (e) => {
         e.preventDefault();
         if (!window.confirm(`向尚未提交的 ${pending} 个单位发送提醒？`)) return;
-        await run(() => trpc.progress.remind.mutate({ year, message: message.trim() || undefined }), (r) => setDone(`已向 ${r.sent} 个单位发送提醒。`));
+        setDone(null);
+        await run(() => trpc.progress.remind.mutate({ year, message: message.trim() || undefined }), (r) =>
+          setDone(`已向 ${r.sent} 个单位发送提醒。${r.skipped ? `另有 ${r.skipped} 个单位已有相同的未读催报，未重复发送。` : ''}`),
+        );
       }}
     >
       <div className="field">

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { reportContentSchema, type CheckResult, type ReportContent } from '@ccgov/report';
 import { TRPCClientError } from '@trpc/client';
-import { errorCode, errorMessage, trpc } from '@/trpc/client';
+import { errorAppData, errorCode, errorMessage, trpc } from '@/trpc/client';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'invalid' | 'failed';
 
@@ -134,6 +134,9 @@ export function useDraftSaver(opts: { reportId: number; initialVersion: number; 
           schedule(wait);
         } else if (errorCode(err) === 'UNAUTHORIZED') {
           set('failed', '登录已过期，本次未保存。请在新窗口重新登录后回到本页点“保存草稿”，本页内容不会丢失。');
+        } else if (errorAppData<{ locked?: boolean }>(err)?.locked) {
+          // 已过截止日期: refused and nothing stored; the copy in this browser is kept.
+          set('failed', `${errorMessage(err)}您输入的内容仍保留在本页和本机上，没有丢失。`);
         } else {
           set('failed', errorMessage(err));
         }

@@ -1,19 +1,26 @@
-import { formatDate } from '@ccgov/report';
+import { daysLeftText, extensionText, formatDate, legalDeadlineText } from '@ccgov/report';
 
 type Notice = {
   year: number;
   status: string;
   statusLabel: string;
+  /** The year's deadline (区内报送截止, else the legal one). */
   deadline: string;
+  /** This body's date: its extension, else `deadline`. */
+  due: string;
   legalDeadline: string;
   internalDeadline: string | null;
+  extension: { until: string; reason: string } | null;
   daysLeft: number;
-  reminders: { id: number; message: string; createdAt: Date }[];
+  locked: boolean;
+  reminders: { id: number; message: string; createdAt: Date; unread: boolean }[];
 };
 
 /**
- * The department's landing-page notice while an open year's report is not submitted:
- * "距截止还有 N 天" or "已逾期 N 天", and the bureau's reminders with their dates.
+ * The department's landing-page notice while an open year's report is not submitted: the days
+ * left (the same count the bureau sees, packages/report deadlines.ts) with the legal date beside
+ * it, an extension when granted, the lock once the date has passed, and the bureau's reminders
+ * (each text once; opening this page marks them read).
  */
 export function DeadlineNotices({ notices }: { notices: Notice[] }) {
   if (notices.length === 0) return null;
@@ -21,21 +28,30 @@ export function DeadlineNotices({ notices }: { notices: Notice[] }) {
     <>
       {notices.map((n) => {
         const overdue = n.daysLeft < 0;
-        const when = overdue ? `已逾期 ${-n.daysLeft} 天` : n.daysLeft === 0 ? '今天截止' : `距截止还有 ${n.daysLeft} 天`;
+        const when = overdue ? daysLeftText(n.daysLeft) : n.daysLeft === 0 ? '今天截止' : `距截止${daysLeftText(n.daysLeft)}`;
         return (
           <section key={n.year} className={`alert ${overdue ? 'error' : 'warn'}`} role="status" aria-label={`${n.year}年度报告截止提醒`}>
             <p style={{ margin: 0 }}>
               <strong>
                 {n.year}年度报告{n.status === 'returned' ? '已退回，尚未重新提交' : '尚未提交'}，{when}
               </strong>
-              （截止日期 {n.deadline}
-              {n.internalDeadline ? `为区内报送截止；法定截止日期 ${n.legalDeadline}` : ''}）。
+              （{n.internalDeadline ? '区内报送截止' : '截止日期'} {n.deadline}；{legalDeadlineText(n.legalDeadline)}）。
             </p>
+            {n.extension && (
+              <p style={{ margin: '4px 0 0' }} data-testid="extension-notice">
+                <strong>{extensionText(n.extension.until)}</strong>（原因：{n.extension.reason}）。
+              </p>
+            )}
+            {n.locked && (
+              <p style={{ margin: '4px 0 0' }} data-testid="lock-notice">
+                已过{n.extension ? '延期截止日期' : n.internalDeadline ? '区内报送截止日期' : '报送截止日期'}（{n.due}），本单位年报已锁定，如需继续填报请联系数据局申请延期。
+              </p>
+            )}
             {n.reminders.length > 0 && (
               <ul style={{ margin: '6px 0 0', paddingLeft: 20 }} aria-label="数据局的提醒">
                 {n.reminders.map((r) => (
                   <li key={r.id}>
-                    数据局提醒（{formatDate(r.createdAt)}）：{r.message}
+                    数据局提醒（{formatDate(r.createdAt)}）{r.unread ? <strong>［新］</strong> : null}：{r.message}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { formatTimestamp } from '@ccgov/report';
+import { daysLeftText, extensionText, formatTimestamp, legalDeadlineText } from '@ccgov/report';
 import { StatusBadge } from '@/components/StatusBadge';
 import { DeadlineNotices } from '@/components/reminders/DeadlineNotices';
 import { serverCaller } from '@/server/caller';
@@ -15,6 +15,7 @@ export default async function DepartmentHome() {
   const api = await serverCaller(user);
   const { reports, notStarted } = await api.department.list();
   const { notices } = await api.progress.mine();
+  const lockedYears = new Set(notices.filter((n) => n.locked).map((n) => n.year));
   return (
     <>
       <h1>本部门年报</h1>
@@ -24,10 +25,15 @@ export default async function DepartmentHome() {
         <div className="card" key={y.year}>
           <h2>{y.year}年度</h2>
           <p>
-            尚未填报。法定截止日期：{y.legalDeadline}
-            {y.internalDeadline ? `，区内截止日期：${y.internalDeadline}` : ''}。
+            尚未填报。{y.internalDeadline ? `区内报送截止：${y.internalDeadline}` : `截止日期：${y.deadline.deadline}`}（{daysLeftText(y.deadline.daysLeft)}），
+            {legalDeadlineText(y.legalDeadline)}
+            {y.deadline.extendedUntil ? `；${extensionText(y.deadline.extendedUntil)}` : ''}。
           </p>
-          <NewReportButton year={y.year} previousYear={y.previousOnFile ? y.year - 1 : null} />
+          {y.locked ? (
+            <p className="alert error" role="alert">{y.lockMessage}</p>
+          ) : (
+            <NewReportButton year={y.year} previousYear={y.previousOnFile ? y.year - 1 : null} />
+          )}
         </div>
       ))}
       <div className="card">
@@ -50,7 +56,9 @@ export default async function DepartmentHome() {
                 </td>
                 <td>{formatTimestamp(r.updatedAt)}</td>
                 <td>
-                  <Link href={`/dept/reports/${r.id}`}>{r.status === 'draft' || r.status === 'returned' ? '填报' : '查看'}</Link>
+                  <Link href={`/dept/reports/${r.id}`}>
+                    {r.status === 'draft' && lockedYears.has(r.year) ? '查看（已锁定）' : r.status === 'draft' || r.status === 'returned' ? '填报' : '查看'}
+                  </Link>
                 </td>
               </tr>
             ))}

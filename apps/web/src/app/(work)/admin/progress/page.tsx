@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { NOT_STARTED_LABEL, STATUS_LABELS, daysLeftText, defaultReminder, departmentKindLabel, effectiveDeadline, formatTimestamp } from '@ccgov/report';
+import { NOT_STARTED_LABEL, STATUS_LABELS, TIMELINESS_LABELS, daysLeftText, defaultReminder, departmentKindLabel, effectiveDeadline, formatTimestamp, legalDeadlineText } from '@ccgov/report';
 import { StatusBadge } from '@/components/StatusBadge';
+import { ExtensionForm } from '@/components/admin/ExtensionForm';
 import { RemindForm } from '@/components/admin/RemindForm';
 import styles from '@/components/admin/admin.module.css';
 import { serverCaller } from '@/server/caller';
@@ -46,13 +47,9 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
         <p>
-          法定截止日期 {p.legalDeadline}（<span className={p.daysToLegal < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysToLegal)}</span>）
-          {p.internalDeadline && p.daysToInternal != null && (
-            <>
-              ；区内截止日期 {p.internalDeadline}（<span className={p.daysToInternal < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysToInternal)}</span>）
-            </>
-          )}
-          。今天是 {p.today}。
+          {p.internalDeadline ? '区内报送截止' : '截止日期'} {p.deadline}（<span className={p.daysLeft < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysLeft)}</span>）；
+          {legalDeadlineText(p.legalDeadline)}（<span className={p.daysToLegal < 0 ? styles.lateText : undefined}>{daysLeftText(p.daysToLegal)}</span>）。今天是 {p.today}。
+          过了截止日期，未提交的单位即被锁定，不能再保存或提交，除非准予延期。
         </p>
         <ul className={styles.counts} aria-label="各状态数量">
           <li>
@@ -68,6 +65,14 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             逾期未提交<strong>{p.lateCount}</strong>
           </li>
         </ul>
+        <ul className={styles.counts} aria-label="报送及时情况">
+          {(['on_time', 'late', 'not_submitted'] as const).map((t) => (
+            <li key={t}>
+              {TIMELINESS_LABELS[t]}
+              <strong>{p.timelinessCounts[t]}</strong>
+            </li>
+          ))}
+        </ul>
         <p className="actions">
           <a className="btn secondary" href={`/api/excel/progress/${p.year}`} download>
             导出进度表（Excel）
@@ -77,6 +82,16 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           </a>
         </p>
         {p.open && <RemindForm year={p.year} pending={p.notSubmittedCount} defaultMessage={defaultMessage} />}
+        {p.open && (
+          <ExtensionForm
+            year={p.year}
+            deadline={p.deadline}
+            legalDeadline={p.legalDeadline}
+            bodies={p.rows
+              .filter((r) => r.status === 'not_started' || r.status === 'draft')
+              .map((r) => ({ id: r.departmentId, name: r.departmentName, extendedUntil: r.extension?.until ?? null }))}
+          />
+        )}
       </section>
 
       <section className="card" aria-label="各单位进度">
@@ -89,8 +104,10 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 <th scope="col">状态</th>
                 <th scope="col">最后活动</th>
                 <th scope="col">审核签批（共{p.requiredSignoffs}级）</th>
-                <th scope="col">距区内截止</th>
-                <th scope="col">距法定截止</th>
+                <th scope="col">报送情况</th>
+                <th scope="col">首次提交</th>
+                <th scope="col">距截止</th>
+                <th scope="col">距法定期限</th>
                 <th scope="col">最近提醒</th>
               </tr>
             </thead>
@@ -107,8 +124,18 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className={styles.nowrapCell}>{formatTimestamp(r.lastActivity)}</td>
                   <td>{r.signoffs.length ? r.signoffs.join('、') : '—'}</td>
-                  <td className={styles.nowrapCell}>
-                    {r.submitted ? <span className={styles.ok}>已提交</span> : p.daysToInternal == null ? '—' : daysLeftText(p.daysToInternal)}
+                  <td className={styles.nowrapCell} data-col="timeliness">
+                    {r.timeliness === 'on_time' ? <span className={styles.ok}>{r.timelinessLabel}</span> : r.timeliness === 'late' ? <span className={styles.lateText}>{r.timelinessLabel}</span> : r.timelinessLabel}
+                  </td>
+                  <td className={styles.nowrapCell}>{formatTimestamp(r.firstSubmittedAt)}</td>
+                  <td className={styles.nowrapCell} data-col="due">
+                    {r.submitted ? <span className={styles.ok}>已提交</span> : daysLeftText(r.daysLeft)}
+                    {r.extension && (
+                      <span className="muted small" style={{ display: 'block' }} title={`原因：${r.extension.reason}`}>
+                        延期至 {r.extension.until}
+                      </span>
+                    )}
+                    {r.locked && <span className={`small ${styles.lateText}`} style={{ display: 'block' }}>已锁定</span>}
                   </td>
                   <td className={styles.nowrapCell}>{r.submitted ? <span className={styles.ok}>已提交</span> : daysLeftText(p.daysToLegal)}</td>
                   <td className={styles.nowrapCell}>{formatTimestamp(r.lastReminderAt)}</td>

@@ -3,6 +3,8 @@ export type { Context } from './trpc';
 export { AppError } from './errors';
 // 历史导入: the original file of a current imported publication (the public download route).
 export { importSourceFile } from './services/import-files';
+// 历史导入: the original file of a current imported publication (the public download route).
+export { importSourceFile } from './services/import-files';
 // Pure helpers the public pages run on cached data (no database access).
 export {
   buildSearchIndex,

@@ -3,8 +3,6 @@ export type { Context } from './trpc';
 export { AppError } from './errors';
 // 历史导入: the original file of a current imported publication (the public download route).
 export { importSourceFile } from './services/import-files';
-// 历史导入: the original file of a current imported publication (the public download route).
-export { importSourceFile } from './services/import-files';
 // Pure helpers the public pages run on cached data (no database access).
 export {
   buildSearchIndex,
@@ -18,7 +16,12 @@ export {
   type SearchHit,
   type SearchIndex,
 } from './services/public-search';
+// 全区汇总's default year, chosen from the cached trend by today's date.
+export { pickSummaryYear, type TrendYear } from './services/public-summary';
 // The HTTP endpoint with its request limits (batch size, body size, JSON depth).
 export { handleTrpcRequest, httpLimits, jsonTooDeep, type HttpLimits } from './http';
+// 报送稿扫描件: the upload and download routes, as functions of a Request.
+export { scanDownloadResponse, scanUploadResponse, routeId, type ScanRouteContext } from './scan-http';
+export { MAX_SCAN_BYTES } from './services/scans';
 // The cap on concurrent expensive anonymous requests (PDF, Word, compare, search).
 export { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, createGate, expensiveLimit, type Gate } from './gate';

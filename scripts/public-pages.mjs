@@ -62,7 +62,7 @@ export function cacheKey(method, rawUrl) {
   if (path === '/' || path === '/summary' || path === '/api/open/summary' || path === '/api/open/reports' || path === '/api/open/reports.csv') {
     return onlyYear ? key : null;
   }
-  if (path === '/api/open/openapi.json') return params.length === 0 ? path : null;
+  if (path === '/api/open/openapi.json' || path === '/styles/public.css') return params.length === 0 ? path : null;
   if (/^\/api\/open\/bulk\/\d{4}\.zip$/.test(path)) return params.length === 0 ? path : null;
   return null;
 }

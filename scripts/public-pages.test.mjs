@@ -61,6 +61,8 @@ describe('which requests the fast path may answer', () => {
     expect(cacheKey('GET', '/')).toBe('/');
     expect(cacheKey('GET', '/?year=2024')).toBe('/?year=2024');
     expect(cacheKey('GET', '/api/open/openapi.json')).toBe('/api/open/openapi.json');
+    expect(cacheKey('GET', '/styles/public.css')).toBe('/styles/public.css');
+    expect(cacheKey('GET', '/styles/public.css?v=1')).toBeNull();
     expect(cacheKey('GET', '/api/open/bulk/2025.zip')).toBe('/api/open/bulk/2025.zip');
   });
 

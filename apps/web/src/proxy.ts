@@ -9,6 +9,7 @@ import {
   crossSiteResponse,
   isHttps,
   isPrivatePath,
+  isScriptFreePage,
   newNonce,
 } from './server/security-headers';
 
@@ -35,6 +36,15 @@ export function proxy(request: NextRequest) {
     // Build files: no page, no nonce; only the headers that do not depend on the request.
     const response = NextResponse.next();
     for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(k, v);
+    if (https) response.headers.set('strict-transport-security', HSTS);
+    return response;
+  }
+
+  if (isScriptFreePage(pathname)) {
+    // Plain HTML without scripts (server/static-html.tsx): `script-src 'none'`, no nonce.
+    const response = NextResponse.next();
+    for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(k, v);
+    response.headers.set('content-security-policy', contentSecurityPolicy({ https, dev, noScript: true }));
     if (https) response.headers.set('strict-transport-security', HSTS);
     return response;
   }

@@ -17,7 +17,11 @@ export async function DemoBanner() {
   } catch {
     demo = false; // no database yet (nothing to warn about)
   }
-  if (!demo) return null;
+  return demo ? <DemoBannerView /> : null;
+}
+
+/** The banner itself (also drawn by the pages rendered to plain HTML, server/static-html.tsx). */
+export function DemoBannerView() {
   return (
     <aside className="demo-banner" aria-label="演示环境提示">
       {DEMO_BANNER_TEXT}

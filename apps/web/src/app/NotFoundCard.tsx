@@ -1,9 +1,8 @@
-import Link from 'next/link';
-
 /**
  * What a reader sees for an address that does not exist or is not public. Drawn inside the page's
  * one `<main>`: the public and signed-in layouts have their own (their `not-found.tsx` renders this
- * card alone), the root `not-found.tsx` (an address no route matches) wraps it in one.
+ * card alone), the root `not-found.tsx` (an address no route matches) wraps it in one. A plain
+ * link: the pages rendered without client JavaScript (server/static-html.tsx) draw it too.
  */
 export function NotFoundCard() {
   return (
@@ -11,7 +10,7 @@ export function NotFoundCard() {
       <h1>页面不存在</h1>
       <p>您访问的页面或报告不存在，或尚未公开。</p>
       <p>
-        <Link href="/">返回首页</Link>
+        <a href="/">返回首页</a>
       </p>
     </div>
   );

@@ -29,17 +29,19 @@ export type CspOptions = {
   https?: boolean;
   /** `next dev` needs eval and unhashed inline styles; never set in production. */
   dev?: boolean;
+  /** A page rendered to plain HTML with no script at all (see isScriptFreePage): `script-src 'none'`. */
+  noScript?: boolean;
 };
 
 /**
  * No inline script without the nonce (no 'unsafe-inline' for scripts), nothing from other origins,
  * no framing. Style attributes (React `style={…}`) are allowed; <style> elements need the nonce.
  */
-export function contentSecurityPolicy({ nonce, https = false, dev = false }: CspOptions = {}): string {
-  const n = nonce ? ` 'nonce-${nonce}'` : '';
+export function contentSecurityPolicy({ nonce, https = false, dev = false, noScript = false }: CspOptions = {}): string {
+  const n = nonce && !noScript ? ` 'nonce-${nonce}'` : '';
   const directives = [
     "default-src 'self'",
-    `script-src 'self'${n}${nonce ? " 'strict-dynamic'" : ''}${dev ? " 'unsafe-eval'" : ''}`,
+    noScript ? "script-src 'none'" : `script-src 'self'${n}${nonce ? " 'strict-dynamic'" : ''}${dev ? " 'unsafe-eval'" : ''}`,
     dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self'${n}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -79,6 +81,15 @@ export function isHttps(header: (name: string) => string | null, trustProxy: boo
   if (socketEncrypted) return true;
   if (!trustProxy) return false;
   return header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+}
+
+/**
+ * Public pages answered as plain HTML by route handlers (server/static-html.tsx), with no client
+ * JavaScript: their policy allows no script at all and needs no nonce, so the same bytes can be
+ * served to everyone from the fast path (scripts/public-pages.mjs) without replaying a nonce.
+ */
+export function isScriptFreePage(pathname: string): boolean {
+  return /^\/reports\/[1-9]\d{0,9}$/.test(pathname) || pathname === '/styles/public.css';
 }
 
 /** Signed-in pages and every private data answer. Public pages and open data keep their own policy. */

@@ -81,7 +81,7 @@ describe('report saves are audited', () => {
     expect(line!.detail).toBe(`保存为第${r.version}版`);
     expect(JSON.stringify(line)).not.toContain(secret);
     const page = await h.as('admin').audit.list({ action: 'report.save', page: 1 });
-    expect(page.rows[0]).toMatchObject({ actionLabel: '报告保存草稿', target: `${draft.name} ${h.openYear}年度报告` });
+    expect(page.rows[0]).toMatchObject({ actionLabel: '保存草稿', target: `${draft.name} ${h.openYear}年度报告` });
   });
 
   it('a refused save (stale version) writes no save line', async () => {

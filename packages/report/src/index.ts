@@ -28,3 +28,4 @@ export * from './no-requests';
 export * from './history';
 export * from './footnotes';
 export * from './panel';
+export * from './activity';

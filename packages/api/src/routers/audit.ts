@@ -1,8 +1,8 @@
 import { adminProcedure, createTRPCRouter } from '../trpc';
-import { auditFilterInput, auditListInput, exportAudit, listAudit } from '../services/audit-log';
+import { auditExportInput, auditListInput, exportAudit, listAudit } from '../services/audit-log';
 
-/** 审计日志 (bureau admin): read and export only; the database refuses updates and deletes. */
+/** 审计日志 (bureau admin): read and export (Excel or CSV) only; the database refuses updates and deletes. */
 export const auditRouter = createTRPCRouter({
   list: adminProcedure.input(auditListInput).query(({ ctx, input }) => listAudit(ctx.db, input)),
-  export: adminProcedure.input(auditFilterInput).query(({ ctx, input }) => exportAudit(ctx.db, ctx, input)),
+  export: adminProcedure.input(auditExportInput).query(({ ctx, input }) => exportAudit(ctx.db, ctx, input)),
 });

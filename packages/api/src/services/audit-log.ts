@@ -1,49 +1,11 @@
 import { and, auditLog, departments, desc, eq, gte, inArray, lt, reports, sensitiveWords, sql, users, type Db } from '@ccgov/db';
-import { ACTION_LABELS, ROLE_LABELS, isIsoDate, type ReportAction } from '@ccgov/report';
+import { AUDIT_ACTION_LABELS, ROLE_LABELS, auditActionLabel, auditDetailText, isIsoDate, type ReportAction } from '@ccgov/report';
 import { z } from 'zod';
 import { audit, type Actor } from './audit-trail';
 
-/** What each audit action is called in the 审计日志 (report acts reuse the workflow's own labels). */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'auth.signin': '登录',
-  'auth.signout': '退出登录',
-  'auth.signout_all': '退出所有设备',
-  'auth.force_signout': '强制下线',
-  'auth.lock': '登录失败锁定',
-  'user.unlock': '解锁账号',
-  'user.create': '创建账号',
-  'user.reset_password': '重置密码',
-  'user.change_password': '修改密码',
-  'user.disable': '停用账号',
-  'user.enable': '启用账号',
-  'department.create': '新建部门',
-  'department.update': '修改部门',
-  'department.move': '调整部门顺序',
-  'department.disable': '停用部门',
-  'department.enable': '启用部门',
-  'department.delete': '删除部门',
-  'directory.import': '导入部门和账号',
-  'year.open': '开放年度',
-  'year.update': '修改截止日期',
-  'year.close': '关闭年度',
-  'year.reopen': '重新开放年度',
-  'word.create': '新增错敏词',
-  'word.update': '修改错敏词',
-  'word.delete': '删除错敏词',
-  'reminder.send': '发送催报提醒',
-  'export.progress': '导出进度表',
-  'export.audit': '导出审计日志',
-  'settings.requiredSignoffs': '修改审核级数',
-  'year.scanRequired': '修改报送稿扫描件要求',
-  'report.scan': '上传报送稿扫描件',
-  'report.save': '报告保存草稿',
-  'access.unauthorized': '未登录访问被拒绝',
-  'access.forbidden': '越权访问被拒绝',
-  'access.not_found': '访问不存在或无权查看的数据',
-  ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([k, v]) => [`report.${k}`, `报告${v}`])),
-};
-
-export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+// What each audit action is called (登录失败, 新建年报, 提交审核 …) lives beside the report history's
+// names in @ccgov/report (activity.ts): one mapping for the page, the Excel and the CSV export.
+export { AUDIT_ACTION_LABELS, auditActionLabel } from '@ccgov/report';
 
 const dateFilter = z.string().trim().refine(isIsoDate, { error: '日期格式应为 YYYY-MM-DD' });
 export const auditFilterInput = z.strictObject({
@@ -55,6 +17,8 @@ export const auditFilterInput = z.strictObject({
   action: z.string().trim().max(64).optional(),
   outcome: z.enum(['success', 'failure']).optional(),
 });
+/** The export's file type, named in its own audit line. */
+export const auditExportInput = auditFilterInput.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 export const auditListInput = auditFilterInput.extend({ page: z.number().int().min(1).max(100_000).default(1) });
 
 const PAGE_SIZE = 50;
@@ -126,11 +90,14 @@ function present(db: Db, rows: (typeof auditLog.$inferSelect)[]) {
     role: r.role,
     roleLabel: r.role && r.role in ROLE_LABELS ? ROLE_LABELS[r.role as keyof typeof ROLE_LABELS] : (r.role ?? ''),
     action: r.action,
-    actionLabel: auditActionLabel(r.action),
+    actionLabel: auditActionLabel(r.action, r.outcome),
     target: r.target ? (names.get(r.target) ?? r.target) : '',
     ip: r.ip,
     outcome: r.outcome,
+    /** As stored (a status change as codes, draft → submitted). */
     detail: r.detail,
+    /** As people read it: 草稿 → 待审核. */
+    detailText: auditDetailText(r.detail),
   }));
 }
 
@@ -158,13 +125,14 @@ export function listAudit(db: Db, input: z.infer<typeof auditListInput>) {
 }
 
 /** The filtered log for download (newest first, up to 50,000 lines); the export itself is logged. */
-export function exportAudit(db: Db, actor: Actor, input: z.infer<typeof auditFilterInput>) {
-  const rows = db.select().from(auditLog).where(where(input)).orderBy(desc(auditLog.id)).limit(EXPORT_LIMIT).all();
-  const filters = Object.entries(input)
+export function exportAudit(db: Db, actor: Actor, input: z.infer<typeof auditExportInput>) {
+  const { format, ...filter } = input;
+  const rows = db.select().from(auditLog).where(where(filter)).orderBy(desc(auditLog.id)).limit(EXPORT_LIMIT).all();
+  const filters = Object.entries(filter)
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${v}`)
     .join('，');
-  audit(db, actor, { action: 'export.audit', detail: `${rows.length}条${filters ? `（筛选：${filters}）` : ''}` });
+  audit(db, actor, { action: 'export.audit', detail: `${format === 'csv' ? 'CSV' : 'Excel'}，${rows.length}条${filters ? `（筛选：${filters}）` : ''}` });
   return { rows: present(db, rows), truncated: rows.length === EXPORT_LIMIT };
 }
 

@@ -1,4 +1,4 @@
-import { ACTION_LABELS, ROLE_LABELS, STATUS_LABELS, type ReportAction, type ReportStatus, type Role } from '@ccgov/report';
+import { ROLE_LABELS, STATUS_LABELS, reportEventLabel, type ReportStatus, type Role } from '@ccgov/report';
 
 export function statusLabel(s: string | null | undefined): string {
   return s && s in STATUS_LABELS ? STATUS_LABELS[s as ReportStatus] : '—';
@@ -8,11 +8,8 @@ export function roleLabel(r: string | null | undefined): string {
   return r && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : (r ?? '');
 }
 
-/** Event names as the history shows them; create is not a workflow act but is on record. */
-export function eventLabel(action: string): string {
-  if (action === 'create') return '创建报告';
-  return action in ACTION_LABELS ? ACTION_LABELS[action as ReportAction] : action;
-}
+/** Event names as the history shows them: the same names as the audit log (@ccgov/report activity). */
+export const eventLabel = reportEventLabel;
 
 /** A number as the report prints it; fee amounts keep up to 4 decimals. */
 export function formatNumber(v: number | null | undefined): string {

@@ -82,6 +82,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <a className="btn secondary" href={`/api/excel/audit?${query({ page: undefined })}`} download>
             导出（Excel）
           </a>
+          <a className="btn secondary" href={`/api/excel/audit/csv?${query({ page: undefined })}`} download>
+            导出（CSV）
+          </a>
         </p>
         <div className="table-wrap">
           <table className="list" aria-label="审计日志">
@@ -107,7 +110,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{r.target || '—'}</td>
                   <td className={r.outcome === 'failure' ? styles.lateText : undefined}>{r.outcome === 'success' ? '成功' : '失败'}</td>
                   <td>{r.ip ?? '—'}</td>
-                  <td className={styles.detail}>{r.detail ?? ''}</td>
+                  <td className={styles.detail}>{r.detailText}</td>
                 </tr>
               ))}
               {log.rows.length === 0 && (

@@ -15,9 +15,27 @@ const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_
  * A download route: the session and the role are checked here on the server (and again by the
  * tRPC tier the data comes through); errors answer with a Chinese message and the right status.
  */
-export async function xlsxDownload(
+export function xlsxDownload(
   roles: readonly Role[] | 'any',
   fileName: string | ((user: SessionUser) => string),
+  build: (user: SessionUser) => Promise<Buffer>,
+): Promise<Response> {
+  return download(roles, fileName, { type: XLSX, fallback: 'download.xlsx' }, build);
+}
+
+/** The same for a CSV file (the text already carries its BOM, see toCsv). */
+export function csvDownload(
+  roles: readonly Role[] | 'any',
+  fileName: string | ((user: SessionUser) => string),
+  build: (user: SessionUser) => Promise<string>,
+): Promise<Response> {
+  return download(roles, fileName, { type: 'text/csv; charset=utf-8', fallback: 'download.csv' }, async (user) => Buffer.from(await build(user), 'utf8'));
+}
+
+async function download(
+  roles: readonly Role[] | 'any',
+  fileName: string | ((user: SessionUser) => string),
+  file: { type: string; fallback: string },
   build: (user: SessionUser) => Promise<Buffer>,
 ): Promise<Response> {
   const user = await currentUser();
@@ -29,9 +47,9 @@ export async function xlsxDownload(
     const name = typeof fileName === 'function' ? fileName(user) : fileName;
     return new Response(new Uint8Array(body), {
       headers: {
-        'content-type': XLSX,
+        'content-type': file.type,
         // RFC 6266 / 5987: an ASCII fallback, then the Chinese name.
-        'content-disposition': `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'content-disposition': `attachment; filename="${file.fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         'cache-control': 'private, no-store',
       },
     });

@@ -295,6 +295,8 @@ describe('催报 is not repeated while an identical one is unread', () => {
       [message, true],
     ]);
     expect(remindersOf('cgj').every((r) => r.readAt instanceof Date)).toBe(true);
+    // The clerk's reminder notifications are read too: the landing page is the same notice.
+    expect(reminderNotifications('cgj').every((n) => n.readAt instanceof Date)).toBe(true);
     const r = await admin.progress.remind({ year: Y, message });
     expect(r.departments).toEqual(['陈仓区城市管理执法局']);
     expect(r.skipped).toBeGreaterThan(0);

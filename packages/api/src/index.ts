@@ -1,6 +1,8 @@
 export { appRouter, createCaller, type AppRouter } from './root';
 export type { Context } from './trpc';
 export { AppError } from './errors';
+// 截止提醒: the 7/3/1-day deadline notices (the server's hourly sweep; idempotent).
+export { ensureDeadlineNotices } from './services/deadlines';
 // 历史导入: the original file of a current imported publication (the public download route).
 export { importSourceFile } from './services/import-files';
 // Pure helpers the public pages run on cached data (no database access).

@@ -18,7 +18,7 @@ export const progressRouter = createTRPCRouter({
     const now = nowOf(ctx);
     ensureDeadlineNotices(ctx.db, now, ctx.departmentId);
     const notices = departmentNotices(ctx.db, ctx.departmentId, now);
-    markRemindersRead(ctx.db, ctx.departmentId, now);
+    markRemindersRead(ctx.db, ctx.departmentId, now, ctx.user.id);
     return notices;
   }),
 });

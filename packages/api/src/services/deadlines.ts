@@ -1,4 +1,4 @@
-import { and, asc, deadlineExtensions, departments, eq, inArray, isNull, reminders, reportEvents, reportingYears, reports, sql, type Db } from '@ccgov/db';
+import { and, asc, deadlineExtensions, departments, eq, inArray, isNull, notifications, reminders, reportEvents, reportingYears, reports, sql, type Db } from '@ccgov/db';
 import {
   chinaToday,
   daysLeftText,
@@ -188,11 +188,22 @@ export function ensureDeadlineNotices(db: Db, now: Date = new Date(), department
 // Reminders (催报): read state
 // ---------------------------------------------------------------------------------------------
 
-/** The department opened its landing page: its reminders are read. */
-export function markRemindersRead(db: Db, departmentId: number, now: Date = new Date()): number {
-  return db
-    .update(reminders)
-    .set({ readAt: now })
-    .where(and(eq(reminders.departmentId, departmentId), isNull(reminders.readAt)))
-    .run().changes;
+/**
+ * The department opened its landing page, where its reminders are listed: they are read, and so
+ * are the reminder notifications of the person who opened it (the page is the same notice).
+ */
+export function markRemindersRead(db: Db, departmentId: number, now: Date = new Date(), userId?: number): number {
+  return db.transaction((tx) => {
+    if (userId != null) {
+      tx.update(notifications)
+        .set({ readAt: now })
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'reminder'), isNull(notifications.readAt)))
+        .run();
+    }
+    return tx
+      .update(reminders)
+      .set({ readAt: now })
+      .where(and(eq(reminders.departmentId, departmentId), isNull(reminders.readAt)))
+      .run().changes;
+  });
 }

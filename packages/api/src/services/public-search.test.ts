@@ -66,6 +66,43 @@ describe('search limits and the index', () => {
   });
 });
 
+describe('search over many reports', () => {
+  // Years out of order, names and texts sharing common pairs (held by most reports: bitsets) and
+  // rare ones (lists): the index must give what a plain scan of every report gives.
+  const words = ['政务公开', '依申请公开', '行政复议', '信息处理费', '读网巡网', '政策解读', '乡村振兴', '户籍办理'];
+  const docs = Array.from({ length: 700 }, (_, i) =>
+    doc(i + 1, `陈仓区${['公安', '数据', '教育', '交通'][i % 4]}局${i % 7 === 0 ? '政务公开办' : ''}`, 2016 + ((i * 7) % 10), `${words[i % 8]}工作；${words[(i * 3) % 8]}，${i % 5 === 0 ? '信息处理费0元。' : '其他。'}`),
+  );
+  const index = buildSearchIndex(docs);
+
+  /** The reference: every report scanned, name matches first, then newest year, then as given. */
+  const scan = (q: string, limit = 100) => {
+    const terms = [...new Set(normalizeSearch(q).split(' ').filter(Boolean))];
+    return docs
+      .map((d) => ({ d, name: normalizeSearch(d.departmentName), text: normalizeSearch(d.text) }))
+      .filter(({ name, text }) => terms.every((t) => name.includes(t) || text.includes(t)))
+      .map(({ d, name }) => ({ id: d.id, year: d.year, nameMatch: terms.every((t) => name.includes(t)) }))
+      .sort((a, b) => Number(b.nameMatch) - Number(a.nameMatch) || b.year - a.year)
+      .slice(0, limit)
+      .map((h) => [h.id, h.nameMatch]);
+  };
+
+  it('finds exactly what a scan of every report finds, in the same order, up to the limit', () => {
+    for (const q of ['公安', '政务公开', '信息处理费', '公安 读网巡网', '数据 政策', '局', '户籍办理 乡村振兴', '不存在的词', '费0']) {
+      for (const limit of [100, 7]) {
+        expect(searchReports(index, q, limit).map((h) => [h.id, h.nameMatch]), `${q} / ${limit}`).toEqual(scan(q, limit));
+      }
+    }
+    expect(searchReports(index, '政务公开')).toHaveLength(100);
+  });
+
+  it('keeps a common pair as a bitset and a rare one as a list, both read back alike', () => {
+    expect(index.postings.get('公安')).toHaveLength(175);
+    expect(index.postings.get('公安')).toEqual([...index.postings.get('公安')!].sort((a, b) => a - b));
+    expect(index.postings.get('不存')).toBeUndefined();
+  });
+});
+
 describe('search index over the demo district', () => {
   const h = harness();
   afterAll(() => h.cleanup());

@@ -72,102 +72,196 @@ export type SearchHit = Omit<SearchDoc, 'text'> & {
 
 const SNIPPET_SIDE = 40;
 
+/** Each character folds on its own (as normalizeSearch folds a query), so its fold is kept once. */
+const FOLDS = new Map<number, string>();
+function foldChar(cp: number, ch: string): string {
+  let folded = FOLDS.get(cp);
+  if (folded === undefined) {
+    folded = /\s/.test(ch) ? ' ' : ch.normalize('NFKC').toLowerCase();
+    if (FOLDS.size < 65536) FOLDS.set(cp, folded);
+  }
+  return folded;
+}
+
 /** The text folded as normalizeSearch folds a query, with the original index of each folded char. */
 function foldWithMap(text: string): { text: string; map: Uint32Array | null } {
-  let out = '';
-  const map: number[] = [];
-  let shifted = false;
+  const parts: string[] = [];
+  // Most texts fold one character to one: then the map is the identity and is not built.
+  let map: number[] | null = null;
+  let length = 0;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const folded = /\s/.test(ch) ? ' ' : ch.normalize('NFKC').toLowerCase();
-    for (let k = 0; k < folded.length; k++) map.push(i);
-    if (folded.length !== 1 || ch.length !== 1) shifted = true;
-    out += folded;
-    i += ch.length;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = foldChar(cp, width === 1 ? text[i]! : String.fromCodePoint(cp));
+    if (!map && (folded.length !== 1 || width !== 1)) map = Array.from({ length }, (_, k) => k);
+    if (map) for (let k = 0; k < folded.length; k++) map.push(i);
+    parts.push(folded);
+    length += folded.length;
+    i += width;
   }
-  // Most texts fold one character to one: then the map is the identity and is not kept.
-  return { text: out, map: shifted ? Uint32Array.from(map) : null };
+  const out = parts.join('');
+  // One flat string (a string grown a character at a time is a chain of thousands of pieces).
+  return { text: out === text ? text : out, map: map ? Uint32Array.from(map) : null };
 }
 
 type IndexedDoc = {
   doc: Omit<SearchDoc, 'text'>;
   text: string;
-  /** Department name and text, folded, joined by a character no query holds. */
-  haystack: string;
   name: string;
   folded: string;
   map: Uint32Array | null;
 };
 
 /**
+ * The reports holding one character pair (or single character): ascending positions in `docs`,
+ * as a list when few reports hold it, as a bitset (one bit per report) when many do (a bitset is
+ * then the smaller of the two: at least 1 in 32 reports).
+ */
+type Posting = { count: number; list: Uint32Array | null; bits: Uint32Array | null };
+
+/** Grams as numbers: a character is its code point, a pair (a, b) is (a + 1) · 0x110000 + b. */
+const CP_RANGE = 0x110000;
+const pairKey = (a: number, b: number) => (a + 1) * CP_RANGE + b;
+/** Characters no gram holds: the separators of the indexed text and of a query's terms. */
+const isBreak = (cp: number) => cp === 0 || cp === 32 || cp === 10;
+
+/** Every gram key of a string (each character and each pair of neighbours, breaks excluded). */
+function forEachGram(s: string, visit: (key: number) => void): void {
+  let prev = -1;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (isBreak(cp)) {
+      prev = -1;
+      continue;
+    }
+    visit(cp);
+    if (prev >= 0) visit(pairKey(prev, cp));
+    prev = cp;
+  }
+}
+
+/** The posting table, readable by gram for tests and debugging: `postings.get('标准')` → positions. */
+export class Postings {
+  constructor(
+    readonly byKey: Map<number, Posting>,
+    private readonly docCount: number,
+  ) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(gram: string): number[] | undefined {
+    const cps = [...gram].map((c) => c.codePointAt(0)!);
+    const key = cps.length === 1 ? cps[0]! : cps.length === 2 ? pairKey(cps[0]!, cps[1]!) : -1;
+    const posting = this.byKey.get(key);
+    return posting ? [...positions(posting, this.docCount)] : undefined;
+  }
+}
+
+function* positions(p: Posting, docCount: number): Generator<number> {
+  if (p.list) yield* p.list;
+  else if (p.bits) for (let at = 0; at < docCount; at++) if (p.bits[at >>> 5]! & (1 << (at & 31))) yield at;
+}
+
+/**
  * The search index, built once per publish (the public cache keeps it until the next publish,
  * correction or withdrawal): every report's name and text folded once, and for each character
  * pair (and each single character) the reports that contain it. A query then looks only at the
  * reports holding every pair of every term, instead of folding and scanning every report.
+ * Reports are kept newest year first (the order of the results), and the postings are typed
+ * arrays and bitsets, not JavaScript arrays: at 20,000 reports the index is tens of MB.
  */
 export type SearchIndex = {
   docs: IndexedDoc[];
-  /** Character pair (or single character) → ascending positions in `docs`. */
-  postings: Map<string, number[]>;
+  postings: Postings;
 };
 
-const SEP = '\u0000';
-
-function grams(s: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...s];
-  for (let i = 0; i < chars.length; i++) {
-    const a = chars[i]!;
-    if (a === SEP || a === ' ' || a === '\n') continue;
-    out.add(a);
-    const b = chars[i + 1];
-    if (b !== undefined && b !== SEP && b !== ' ' && b !== '\n') out.add(a + b);
-  }
-  return out;
-}
-
 export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
+  // Newest year first, otherwise as given (a stable sort): the order hits are returned in.
+  const ordered = [...docs].sort((a, b) => b.year - a.year);
   const indexed: IndexedDoc[] = [];
-  const postings = new Map<string, number[]>();
-  for (const d of docs) {
+  const growing = new Map<number, { at: Uint32Array; n: number; last: number }>();
+  let position = 0;
+  const add = (key: number) => {
+    const g = growing.get(key);
+    if (!g) {
+      const at = new Uint32Array(4);
+      at[0] = position;
+      growing.set(key, { at, n: 1, last: position });
+    } else if (g.last !== position) {
+      if (g.n === g.at.length) {
+        const bigger = new Uint32Array(g.at.length * 2);
+        bigger.set(g.at);
+        g.at = bigger;
+      }
+      g.at[g.n++] = position;
+      g.last = position;
+    }
+  };
+  for (const d of ordered) {
     const { text, ...doc } = d;
     const name = normalizeSearch(d.departmentName);
     const folded = foldWithMap(text);
-    const at = indexed.length;
-    const entry: IndexedDoc = { doc, text, name, folded: folded.text, map: folded.map, haystack: `${name}${SEP}${folded.text}` };
-    indexed.push(entry);
-    for (const g of grams(entry.haystack)) {
-      const list = postings.get(g);
-      if (list) list.push(at);
-      else postings.set(g, [at]);
+    position = indexed.length;
+    indexed.push({ doc, text, name, folded: folded.text, map: folded.map });
+    forEachGram(name, add);
+    forEachGram(folded.text, add);
+  }
+  const count = indexed.length;
+  const words = Math.ceil(count / 32);
+  const byKey = new Map<number, Posting>();
+  for (const [key, g] of growing) {
+    if (g.n * 32 >= count) {
+      const bits = new Uint32Array(words);
+      for (let k = 0; k < g.n; k++) bits[g.at[k]! >>> 5]! |= 1 << (g.at[k]! & 31);
+      byKey.set(key, { count: g.n, list: null, bits });
+    } else {
+      byKey.set(key, { count: g.n, list: g.at.slice(0, g.n), bits: null });
     }
   }
-  return { docs: indexed, postings };
+  return { docs: indexed, postings: new Postings(byKey, count) };
 }
 
-/** Positions of the documents that hold every character pair of every term. */
-function candidates(index: SearchIndex, terms: string[]): number[] {
-  const keys = new Set<string>();
+const has = (p: Posting, at: number): boolean => {
+  if (p.bits) return (p.bits[at >>> 5]! & (1 << (at & 31))) !== 0;
+  // A short list: binary search.
+  const list = p.list!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === at) return true;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+};
+
+/** Positions (ascending) of the documents that hold every character pair of every term. */
+function candidates(index: SearchIndex, terms: string[]): Iterable<number> {
+  const keys = new Set<number>();
   for (const t of terms) {
-    const chars = [...t];
-    if (chars.length === 1) keys.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) keys.add(chars[i]! + chars[i + 1]!);
+    const cps = [...t].map((c) => c.codePointAt(0)!);
+    if (cps.length === 1) keys.add(cps[0]!);
+    for (let i = 0; i + 1 < cps.length; i++) keys.add(pairKey(cps[i]!, cps[i + 1]!));
   }
-  const lists: number[][] = [];
+  const postings: Posting[] = [];
   for (const k of keys) {
-    const list = index.postings.get(k);
-    if (!list) return [];
-    lists.push(list);
+    const p = index.postings.byKey.get(k);
+    if (!p) return [];
+    postings.push(p);
   }
-  lists.sort((a, b) => a.length - b.length);
-  let result = lists[0] ?? [];
-  for (const list of lists.slice(1)) {
-    const other = new Set(list);
-    result = result.filter((p) => other.has(p));
-    if (result.length === 0) break;
-  }
-  return result;
+  if (postings.length === 0) return [];
+  postings.sort((a, b) => a.count - b.count);
+  const [first, ...rest] = postings as [Posting, ...Posting[]];
+  if (first.list) return first.list.filter((at) => rest.every((p) => has(p, at)));
+  // Every gram is held by many reports: AND the bitsets a word at a time.
+  const bits = first.bits!.slice();
+  for (const p of rest) for (let w = 0; w < bits.length; w++) bits[w]! &= p.bits![w]!;
+  return positions({ count: 0, list: null, bits }, index.docs.length);
 }
 
 /**
@@ -177,28 +271,35 @@ function candidates(index: SearchIndex, terms: string[]): number[] {
  */
 export function searchReports(index: SearchIndex, query: string, limit = SEARCH_MAX_HITS): SearchHit[] {
   const terms = searchTerms(query.slice(0, SEARCH_MAX_LENGTH));
-  if (terms.length === 0 || terms.length > SEARCH_MAX_TERMS) return [];
-  const hits: SearchHit[] = [];
+  if (terms.length === 0 || terms.length > SEARCH_MAX_TERMS || limit < 1) return [];
+  // Positions run newest year first, so the first `limit` of each kind are the ones shown.
+  const byName: number[] = [];
+  const byText: number[] = [];
   for (const at of candidates(index, terms)) {
+    if (byName.length >= limit) break;
     const d = index.docs[at]!;
-    if (!terms.every((t) => d.name.includes(t) || d.folded.includes(t))) continue;
-    const inText = terms.find((t) => d.folded.includes(t));
-    let snippet: SearchHit['snippet'] = null;
-    if (inText) {
-      // Cut the snippet from the original text, so its punctuation stays as published.
-      const pos = d.folded.indexOf(inText);
-      const orig = (k: number) => (d.map ? d.map[k]! : k);
-      const from = orig(pos);
-      const to = orig(pos + inText.length - 1) + 1;
-      const start = Math.max(0, from - SNIPPET_SIDE);
-      const end = Math.min(d.text.length, to + SNIPPET_SIDE);
-      snippet = {
-        before: (start > 0 ? '…' : '') + d.text.slice(start, from).replace(/\n/g, ' '),
-        match: d.text.slice(from, to),
-        after: d.text.slice(to, end).replace(/\n/g, ' ') + (end < d.text.length ? '…' : ''),
-      };
-    }
-    hits.push({ ...d.doc, nameMatch: terms.every((t) => d.name.includes(t)), snippet });
+    if (terms.every((t) => d.name.includes(t))) byName.push(at);
+    else if (byText.length < limit && terms.every((t) => d.name.includes(t) || d.folded.includes(t))) byText.push(at);
   }
-  return hits.sort((a, b) => Number(b.nameMatch) - Number(a.nameMatch) || b.year - a.year).slice(0, limit);
+  return [...byName, ...byText].slice(0, limit).map((at, i) => hitOf(index.docs[at]!, terms, i < byName.length));
+}
+
+function hitOf(d: IndexedDoc, terms: string[], nameMatch: boolean): SearchHit {
+  const inText = terms.find((t) => d.folded.includes(t));
+  let snippet: SearchHit['snippet'] = null;
+  if (inText) {
+    // Cut the snippet from the original text, so its punctuation stays as published.
+    const pos = d.folded.indexOf(inText);
+    const orig = (k: number) => (d.map ? d.map[k]! : k);
+    const from = orig(pos);
+    const to = orig(pos + inText.length - 1) + 1;
+    const start = Math.max(0, from - SNIPPET_SIDE);
+    const end = Math.min(d.text.length, to + SNIPPET_SIDE);
+    snippet = {
+      before: (start > 0 ? '…' : '') + d.text.slice(start, from).replace(/\n/g, ' '),
+      match: d.text.slice(from, to),
+      after: d.text.slice(to, end).replace(/\n/g, ' ') + (end < d.text.length ? '…' : ''),
+    };
+  }
+  return { ...d.doc, nameMatch, snippet };
 }

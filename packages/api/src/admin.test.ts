@@ -205,7 +205,7 @@ describe('the audit log', () => {
     // admin sees them labelled in the list.
     h.db.insert(auditLog).values({ username: 'nobody', action: 'auth.signin', outcome: 'failure', ip: '10.9.9.9', detail: '用户名或密码错误' }).run();
     return admin.audit.list({ action: 'auth.signin', outcome: 'failure', page: 1 }).then((r) => {
-      expect(r.rows[0]).toMatchObject({ actionLabel: '登录', outcome: 'failure', ip: '10.9.9.9', username: 'nobody' });
+      expect(r.rows[0]).toMatchObject({ actionLabel: '登录失败', outcome: 'failure', ip: '10.9.9.9', username: 'nobody' });
     });
   });
 

@@ -4,7 +4,7 @@ import { z, ZodError } from 'zod';
 import type { Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
 import type { Role } from '@ccgov/report';
-import { AppError } from './errors';
+import { AppError, validationMessage } from './errors';
 import { runWithRequestIp } from './services/request-context';
 import { auditRefusedCall } from './services/refusal-audit';
 
@@ -43,7 +43,8 @@ const t = initTRPC.context<Context>().create({
         : null;
     return {
       ...shape,
-      message: zodIssues ? `输入有误：${zodIssues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('；')}` : shape.message,
+      // In the form's words (errors.ts): never an internal field key such as `code`.
+      message: cause instanceof ZodError ? validationMessage(cause.issues) : shape.message,
       data: {
         ...shape.data,
         zodIssues,

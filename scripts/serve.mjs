@@ -59,6 +59,10 @@ export function normaliseForwarding(headers, socketAddress, hops = trustProxyHop
   return headers;
 }
 
+/** POST /dept/reports/{id}/scans and its bound: MAX_SCAN_BYTES of packages/api/src/services/scans.ts (10 MB, Next's proxyClientMaxBodySize). */
+const SCAN_UPLOAD = /^\/dept\/reports\/[1-9]\d{0,9}\/scans(?:\?|$)/;
+const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
 async function main() {
   const hostname = process.env.HOST || '127.0.0.1';
   const port = Number(process.env.PORT || 3000);
@@ -70,9 +74,11 @@ async function main() {
   const server = createServer((req, res) => {
     normaliseForwarding(req.headers, req.socket.remoteAddress, hops);
     // A body declared larger than any route accepts is refused before a byte of it is read
-    // (Next would otherwise buffer it before the route's own check runs).
-    if (Number(req.headers['content-length'] || 0) > maxBodyBytes) {
-      const message = `请求内容过大（上限 ${maxBodyBytes / 1024 / 1024} MB）`;
+    // (Next would otherwise buffer it before the route's own check runs). The 报送稿 scan upload
+    // (the raw file, no base64) may be as large as a scan is allowed to be.
+    const bound = req.method === 'POST' && SCAN_UPLOAD.test(req.url ?? '') ? Math.max(maxBodyBytes, SCAN_MAX_BYTES) : maxBodyBytes;
+    if (Number(req.headers['content-length'] || 0) > bound) {
+      const message = bound === maxBodyBytes ? `请求内容过大（上限 ${maxBodyBytes / 1024 / 1024} MB）` : `文件过大：扫描件不能超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB，请降低扫描分辨率或改为黑白扫描后重新上传`;
       // The same answer the tRPC endpoint gives for it (packages/api/src/http.ts), so the client reads it alike.
       const trpc = (req.url ?? '').startsWith('/api/trpc/');
       const body = trpc ? { error: { json: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } } : { error: message };
@@ -83,7 +89,7 @@ async function main() {
       let dropped = 0;
       req.on('data', (chunk) => {
         dropped += chunk.length;
-        if (dropped > 4 * maxBodyBytes) req.destroy();
+        if (dropped > 4 * bound) req.destroy();
       });
       req.resume();
       return;

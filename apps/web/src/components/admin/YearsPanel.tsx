@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { defaultLegalDeadline } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
+import { ScanRequiredToggle } from './ScanRequiredToggle';
 import { useAction } from './useAction';
 import styles from './admin.module.css';
 
@@ -11,6 +12,8 @@ export type YearRow = {
   legalDeadline: string;
   internalDeadline: string | null;
   open: boolean;
+  /** 报送稿扫描件 required before the final sign-off. */
+  scanRequired: boolean;
   reportCount: number;
   publishedCount: number;
 };
@@ -113,6 +116,7 @@ export function YearsPanel({ years }: { years: YearRow[] }) {
       </section>
       <section className="card" aria-labelledby="years">
         <h2 id="years">报告年度</h2>
+        <p className="muted small">报送稿扫描件：选“要求”时，部门须上传单位负责人签字、加盖公章的报送稿扫描件，数据局才能审核通过（终审）该年度的报告。</p>
         <Feedback error={error} message={message} />
         <div className="table-wrap">
           <table className="list">
@@ -122,6 +126,7 @@ export function YearsPanel({ years }: { years: YearRow[] }) {
                 <th scope="col">法定截止日期</th>
                 <th scope="col">区内截止日期</th>
                 <th scope="col">状态</th>
+                <th scope="col">报送稿扫描件</th>
                 <th scope="col">年报（已发布）</th>
                 <th scope="col">操作</th>
               </tr>
@@ -145,6 +150,9 @@ export function YearsPanel({ years }: { years: YearRow[] }) {
                     </>
                   )}
                   <td>{y.open ? '开放填报' : '已关闭'}</td>
+                  <td>
+                    <ScanRequiredToggle year={y.year} required={y.scanRequired} />
+                  </td>
                   <td>
                     {y.reportCount}（{y.publishedCount}）
                   </td>

@@ -6,6 +6,7 @@ import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { ReviewScreen } from '@/components/review/ReviewScreen';
 import { SignoffProgress } from '@/components/review/SignoffProgress';
+import { SubmissionCard } from '@/components/submission/SubmissionCard';
 import styles from '@/components/review/review.module.css';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
@@ -42,6 +43,8 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         </p>
         <SignoffProgress signoffs={data.signoffs} required={data.requiredSignoffs} />
       </header>
+      {/* 报送稿 and the department's scan of the signed and sealed copy. */}
+      <SubmissionCard user={user} reportId={report.id} />
       <ReviewScreen data={data} crossBody={crossBody}>
         <ReportView body={department.name} year={report.year} content={report.content} />
       </ReviewScreen>

@@ -6,6 +6,7 @@ import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { RecallButton } from '@/components/editor/RecallButton';
 import { ReportEditor } from '@/components/editor/ReportEditor';
+import { SubmissionCard } from '@/components/submission/SubmissionCard';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
@@ -99,6 +100,8 @@ export default async function DepartmentReportPage({ params }: { params: Promise
           </div>
         )}
       </div>
+      {/* 报送稿 for signature and the scan of the signed copy (once submitted). */}
+      <SubmissionCard user={user} reportId={report.id} />
       <ReportView body={department.name} year={report.year} content={report.content} />
     </div>
   );

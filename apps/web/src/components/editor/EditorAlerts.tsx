@@ -115,7 +115,7 @@ export function EditorAlerts({
       {submission.stage === 'submitting' && <p className="alert ok" role="status">正在提交…</p>}
       {submission.stage === 'done' && <p className="alert ok" role="status">已提交审核。</p>}
       {submission.error && (
-        <p className="alert error" role="alert">
+        <p className="alert error" role="alert" id="submit-error">
           {submission.error}
         </p>
       )}

@@ -15,6 +15,10 @@ export type EditorState = {
   entryErrors: Record<string, string>;
   issuesByTarget: Map<string, CheckIssue[]>;
   commentsByTarget: Map<string, ReviewerComment[]>;
+  /** Comments shown at each number cell: its own, its row's, its column's, its 总计's. */
+  cellComments: Map<string, ReviewerComment[]>;
+  /** 本年度未收到政府信息公开申请 was just filled in (and can be undone). */
+  noRequestsDone: NoRequestsDone | null;
   /** After a submit attempt every gap is marked too, not just the mistakes. */
   showGaps: boolean;
   year: number;
@@ -27,7 +31,11 @@ export type EditorActions = {
   commitCell: (target: string) => void;
   pasteBlock: (target: string, text: string) => boolean;
   updateContent: (update: (c: ReportContent) => ReportContent) => void;
+  fillNoRequests: (opts: { reviews: boolean; sentence: string | null; carriedIn: number }) => void;
+  undoNoRequests: () => void;
 };
+
+export type NoRequestsDone = { reviews: boolean; sentence: boolean; carriedIn: number; cells: number };
 
 export const EditorStateContext = createContext<EditorState | null>(null);
 export const EditorActionsContext = createContext<EditorActions | null>(null);

@@ -6,6 +6,7 @@ import { WordImport } from './WordImport';
 import { useEditorActions } from './EditorContext';
 import { ProactiveTables, RequestTable, ReviewTable } from './Tables';
 import { ContactFields, TextSection } from './TextFields';
+import { NoRequestsAction } from './NoRequests';
 
 /** The form's parts as the table of contents lists them. */
 export const SECTIONS = [
@@ -23,7 +24,7 @@ export function FrontSection({ body, year }: { body: string; year: number }) {
   const { updateContent } = useEditorActions();
   return (
     <section id="sec-front" className="card" aria-labelledby="h-front">
-      <h2 id="h-front">基本信息</h2>
+      <h2 id="h-front" tabIndex={-1}>基本信息</h2>
       <dl className="facts">
         <div>
           <dt>报告主体</dt>
@@ -53,7 +54,7 @@ export function FrontSection({ body, year }: { body: string; year: number }) {
 export function OverviewSection() {
   return (
     <section id="sec-overview" className="card" aria-labelledby="h-overview">
-      <h2 id="h-overview">{SECTION_HEADINGS.overview}</h2>
+      <h2 id="h-overview" tabIndex={-1}>{SECTION_HEADINGS.overview}</h2>
       <TextSection target="text.overview.lead" label="导语（选填）" rows={2} />
       {OVERVIEW_PARTS.map((part) => (
         <TextSection key={part.key} target={`text.overview.${part.key}`} label={part.label} />
@@ -65,7 +66,7 @@ export function OverviewSection() {
 export function ProactiveSection() {
   return (
     <section id="sec-proactive" className="card" aria-labelledby="h-proactive">
-      <h2 id="h-proactive">{SECTION_HEADINGS.proactive}</h2>
+      <h2 id="h-proactive" tabIndex={-1}>{SECTION_HEADINGS.proactive}</h2>
       <p className="muted small hint">件数填整数；收费金额单位为万元，最多 4 位小数（如 18.8710）。没有发生的填 0。</p>
       <ProactiveTables />
     </section>
@@ -75,10 +76,11 @@ export function ProactiveSection() {
 export function RequestsSection() {
   return (
     <section id="sec-requests" className="card" aria-labelledby="h-requests">
-      <h2 id="h-requests">{SECTION_HEADINGS.requests}</h2>
+      <h2 id="h-requests" tabIndex={-1}>{SECTION_HEADINGS.requests}</h2>
       <p className="muted small hint">
-        总计、（七）总计自动计算。Tab 或回车到下一格，方向键在格间移动；可从 Excel 或 WPS 复制一整块数字，在起始格粘贴。
+        总计、（七）总计自动计算。Tab 或回车到下一格，方向键在格间移动；可从 Excel 或 WPS 复制一整块数字，在起始格粘贴。没有发生的可填 0 或 /。
       </p>
+      <NoRequestsAction />
       <RequestTable />
     </section>
   );
@@ -87,7 +89,7 @@ export function RequestsSection() {
 export function ReviewsSection() {
   return (
     <section id="sec-reviews" className="card" aria-labelledby="h-reviews">
-      <h2 id="h-reviews">{SECTION_HEADINGS.reviews}</h2>
+      <h2 id="h-reviews" tabIndex={-1}>{SECTION_HEADINGS.reviews}</h2>
       <p className="muted small hint">每组的总计自动计算。</p>
       <ReviewTable />
     </section>
@@ -97,7 +99,7 @@ export function ReviewsSection() {
 export function ProblemsSection() {
   return (
     <section id="sec-problems" className="card" aria-labelledby="h-problems">
-      <h2 id="h-problems">{SECTION_HEADINGS.problems}</h2>
+      <h2 id="h-problems" tabIndex={-1}>{SECTION_HEADINGS.problems}</h2>
       <TextSection target="text.problems" label={SECTION_HEADINGS.problems} labelHidden />
     </section>
   );
@@ -106,7 +108,7 @@ export function ProblemsSection() {
 export function OtherSection() {
   return (
     <section id="sec-other" className="card" aria-labelledby="h-other">
-      <h2 id="h-other">{SECTION_HEADINGS.other}</h2>
+      <h2 id="h-other" tabIndex={-1}>{SECTION_HEADINGS.other}</h2>
       <TextSection
         target="text.other"
         label={SECTION_HEADINGS.other}
@@ -159,7 +161,10 @@ export function EditorToc() {
               href={`#${s.id}`}
               onClick={(e) => {
                 e.preventDefault();
-                document.getElementById(s.id)?.scrollIntoView({ block: 'start' });
+                // Keyboard focus moves with the view: the next Tab continues inside the section.
+                const section = document.getElementById(s.id);
+                section?.scrollIntoView({ block: 'start' });
+                section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
               }}
             >
               {s.label}

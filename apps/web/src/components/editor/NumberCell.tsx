@@ -12,6 +12,7 @@ export function focusTarget(target: string): boolean {
   if (col) selector = `[data-target="requests.carriedOver.${col[1]}"]`;
   const el = document.querySelector<HTMLElement>(selector);
   if (!el) return false;
+  // Centred, so the sticky bar above the form never hides it.
   el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   el.focus({ preventScroll: true });
   if (el instanceof HTMLInputElement) el.select();
@@ -36,7 +37,7 @@ function cellClass(s: EditorState, target: string, extra = ''): string {
   if (s.entryErrors[target] || issues.some((i) => i.severity === 'error')) classes.push('has-error');
   else if (colIssues.some((i) => i.severity === 'error')) classes.push('col-error');
   else if (issues.length > 0) classes.push('has-warning');
-  if (s.commentsByTarget.has(target)) classes.push('has-comment');
+  if (s.cellComments.has(target)) classes.push('has-comment');
   return classes.filter(Boolean).join(' ');
 }
 

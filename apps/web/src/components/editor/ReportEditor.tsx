@@ -7,8 +7,10 @@
  * The draft and its live check live in useReportDraft, 提交审核 in useSubmission, the notices above
  * the form in EditorAlerts and the parts of the form in EditorSections.
  */
-import { useState } from 'react';
-import { reportTitle } from '@ccgov/report';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FIGURE_BY_KEY, figureValues, panelItemCount, reportTitle, type FigureHistory } from '@ccgov/report';
+import { CellPopover } from '@/components/CellPopover';
+import { trpc } from '@/trpc/client';
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { CheckPanel } from './CheckPanel';
@@ -23,7 +25,58 @@ import './editor.css';
 
 export type { EditorData } from './useReportDraft';
 
-const focusCheckPanel = () => requestAnimationFrame(() => document.getElementById('check-panel')?.focus());
+/**
+ * After a failed 提交审核: the message 还有 N 处需要修改 is scrolled into view below the sticky bar
+ * (its scroll-margin is the bar's height) and focus goes to 校验结果 without scrolling it away.
+ */
+const focusCheckPanel = () =>
+  requestAnimationFrame(() => {
+    document.getElementById('submit-error')?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    document.getElementById('check-panel')?.focus({ preventScroll: true });
+  });
+
+/** The figure key of a number cell of the form (a typed input or a computed total). */
+function cellOf(el: Element): { key: string; el: HTMLElement } | null {
+  const cell = el.closest<HTMLElement>('input[data-cell][data-target], output[data-target]');
+  const key = cell?.dataset.target;
+  return cell && key && FIGURE_BY_KEY.has(key) ? { key, el: cell } : null;
+}
+
+/**
+ * The sticky bar's height as --bar-h on the editor and as the page's scroll-padding-top, so a cell
+ * reached by Tab, Shift+Tab, Enter or Shift+Enter (or a link) scrolls clear of the bar; a focused
+ * cell the browser left under the bar anyway is moved out from under it.
+ */
+function useStickyBarClearance(editor: React.RefObject<HTMLDivElement | null>, bar: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const root = editor.current;
+    const b = bar.current;
+    if (!root || !b) return;
+    const html = document.documentElement;
+    const before = html.style.scrollPaddingTop;
+    const measure = () => {
+      const h = Math.ceil(b.getBoundingClientRect().height);
+      root.style.setProperty('--bar-h', `${h}px`);
+      html.style.scrollPaddingTop = `${h + 16}px`;
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(b);
+    const onFocusIn = (e: FocusEvent) => {
+      const el = e.target as HTMLElement;
+      if (!(el instanceof HTMLElement) || b.contains(el)) return;
+      const clear = b.getBoundingClientRect().bottom + 8;
+      const top = el.getBoundingClientRect().top;
+      if (top < clear) window.scrollBy({ top: top - clear - 8, behavior: 'instant' as ScrollBehavior });
+    };
+    root.addEventListener('focusin', onFocusIn);
+    return () => {
+      ro.disconnect();
+      root.removeEventListener('focusin', onFocusIn);
+      html.style.scrollPaddingTop = before;
+    };
+  }, [editor, bar]);
+}
 
 export function ReportEditor({ data }: { data: EditorData }) {
   const { report, departmentName: body } = data;
@@ -38,14 +91,40 @@ export function ReportEditor({ data }: { data: EditorData }) {
     requestAnimationFrame(() => focusTarget(target));
   };
 
-  const errorsCount = panelErrors.length;
+  // The counter counts what 校验结果 lists (blank cells: one item per table).
+  const errorsCount = panelItemCount(panelErrors);
   const busy = submission.busy;
+
+  const editorRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  useStickyBarClearance(editorRef, barRef);
+
+  // The body's figures in earlier years, shown beside each cell (nothing shown if it cannot load).
+  const [history, setHistory] = useState<FigureHistory | null>(null);
+  useEffect(() => {
+    let live = true;
+    trpc.figures.history.query({ id: report.id }).then(
+      (h) => live && setHistory(h),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [report.id]);
+  const contentNow = draft.content;
+  const currentValue = useCallback((key: string) => figureValues(contentNow)[key] ?? null, [contentNow]);
+  const cellComments = draft.state.cellComments;
+  const commentsAt = useCallback(
+    (key: string) => (cellComments.get(key) ?? []).map((c) => `${c.body}${c.userName ? `（${c.userName}）` : ''}`),
+    [cellComments],
+  );
+  const barBottom = useCallback(() => barRef.current?.getBoundingClientRect().bottom ?? 0, []);
 
   return (
     <EditorActionsContext.Provider value={draft.actions}>
     <EditorStateContext.Provider value={draft.state}>
-      <div className="editor">
-        <div className="editor-bar">
+      <div className="editor" ref={editorRef}>
+        <div className="editor-bar" ref={barRef}>
           <div className="bar-title">
             {mode === 'edit' ? <h1>{title}</h1> : <p className="bar-preview">预览（与公开页面一致）</p>}
             <StatusBadge status={report.status} />
@@ -84,15 +163,15 @@ export function ReportEditor({ data }: { data: EditorData }) {
           </div>
         ) : (
           <div className="editor-layout">
-            <EditorSections
-              reportId={report.id}
-              year={report.year}
-              body={body}
-              version={() => saver.version.current}
-              beforeUpload={() => saver.flush()}
-              onImported={draft.adoptImported}
-            />
+            {/* First in the tab order: 目录 and 校验结果 (with 空白的数字都填 0) are a few Tabs away, not past the whole form. */}
             <aside className="editor-side" aria-label="目录和校验结果">
+              <a href="#sec-front" className="skip-link" onClick={(e) => {
+                e.preventDefault();
+                const first = document.querySelector<HTMLElement>('.editor-main input, .editor-main textarea, .editor-main button');
+                first?.focus();
+              }}>
+                跳到填报内容
+              </a>
               <EditorToc />
               <CheckPanel
                 errors={panelErrors}
@@ -106,6 +185,15 @@ export function ReportEditor({ data }: { data: EditorData }) {
                 onToggle={() => setPanelOpen(!panelOpen)}
               />
             </aside>
+            <EditorSections
+              reportId={report.id}
+              year={report.year}
+              body={body}
+              version={() => saver.version.current}
+              beforeUpload={() => saver.flush()}
+              onImported={draft.adoptImported}
+            />
+            <CellPopover root={editorRef} keyOf={cellOf} history={history} current={currentValue} comments={commentsAt} topInset={barBottom} />
           </div>
         )}
       </div>

@@ -3,13 +3,10 @@
  * the keyboard moves through, and reading / writing a cell of the content by target.
  */
 import {
-  FEE_DECIMALS,
   FIGURE_BY_KEY,
-  LIMITS,
   TABLE_LAYOUTS,
   TABLE_ORDER,
-  hasAtMostDecimals,
-  parseCellText,
+  interpretCellText,
   type Cell,
   type FigureTable,
   type ReportContent,
@@ -53,22 +50,12 @@ export function formatCellValue(v: Cell): string {
 }
 
 /**
- * What a clerk typed, as the value to store and, when it cannot be stored, why. Full-width digits
- * and thousands separators are accepted (parseCellText); a paste also reads blank, – and / as 0.
+ * What a clerk typed or pasted, as the value to store and, when it cannot be stored, why: the
+ * report package's rule (full-width digits, thousands separators, `/` `–` `—` as 0, the same as an
+ * Excel upload); a pasted block also reads a blank as 0.
  */
 export function interpretCell(raw: string, kind: CellKind, opts: { blankAsZero?: boolean } = {}): { value: Cell; error: string | null } {
-  const v = parseCellText(raw, opts);
-  if (v === undefined) return { value: null, error: kind === 'amount' ? '请填写数字（单位：万元）' : '请填写数字' };
-  if (v === null) return { value: null, error: null };
-  if (v < 0) return { value: null, error: '不能为负数' };
-  if (kind === 'count') {
-    if (!Number.isInteger(v)) return { value: null, error: '应为整数' };
-    if (v > LIMITS.count) return { value: null, error: `数值过大（上限 ${LIMITS.count}）` };
-  } else {
-    if (!hasAtMostDecimals(v, FEE_DECIMALS)) return { value: null, error: `单位为万元，最多${FEE_DECIMALS}位小数` };
-    if (v > LIMITS.amount) return { value: null, error: `数值过大（上限 ${LIMITS.amount} 万元）` };
-  }
-  return { value: v, error: null };
+  return interpretCellText(raw, kind, opts);
 }
 
 export type Move = 'up' | 'down' | 'left' | 'right';

@@ -5,11 +5,25 @@
  * check — the browser runs the server's checkReport on what is on screen.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { checkReport, targetLabel, type Cell, type CheckIssue, type ReportContent, type ReportStatus, type SensitiveWord, readInput, writeInputs } from '@ccgov/report';
+import {
+  checkReport,
+  commentCovers,
+  fillNoRequests,
+  targetLabel,
+  undoNoRequests,
+  type Cell,
+  type CheckIssue,
+  type NoRequestsUndo,
+  type ReportContent,
+  type ReportStatus,
+  type SensitiveWord,
+  readInput,
+  writeInputs,
+} from '@ccgov/report';
 import type { ExcelImportResult } from '@/components/excel/ExcelImport';
 import { CELLS, interpretCell, parseBlock, placeBlock } from './cells';
 import type { PanelError } from './CheckPanel';
-import type { EditorActions, EditorState, ReviewerComment } from './EditorContext';
+import type { EditorActions, EditorState, NoRequestsDone, ReviewerComment } from './EditorContext';
 import { clearBackup, readBackup, useDraftSaver } from './useDraftSaver';
 
 export type EditorData = {
@@ -110,6 +124,19 @@ export function useReportDraft(data: EditorData) {
     return map;
   }, [data.comments]);
 
+  /** The comments shown at a cell: on the cell itself, its row, column or the 总计 it adds to (not whole tables). */
+  const cellComments = useMemo(() => {
+    const map = new Map<string, ReviewerComment[]>();
+    const atCells = data.comments.filter((c) => !c.target.startsWith('table.') && !c.target.startsWith('text.') && !c.target.startsWith('contact.'));
+    if (atCells.length === 0) return map;
+    for (const target of CELLS.keys()) {
+      const hits = atCells.filter((c) => commentCovers(c.target, target));
+      if (hits.length) map.set(target, hits);
+    }
+    for (const c of atCells) if (!map.has(c.target)) map.set(c.target, [c]);
+    return map;
+  }, [data.comments]);
+
   const panelErrors: PanelError[] = useMemo(
     () => [
       ...Object.entries(entryErrors).map(([target, message]) => ({ key: `entry:${target}`, target, code: 'entry', message: `${targetLabel(target)}：${message}` })),
@@ -184,6 +211,35 @@ export function useReportDraft(data: EditorData) {
     setNotice(`已把 ${values.size} 个空白的数字填为 0，请核对。`);
   }, [apply]);
 
+  // ----- 本年度未收到政府信息公开申请: one fill, one undo -----
+  type NoRequestsFilled = NoRequestsDone & { undo: NoRequestsUndo; drafts: Record<string, string> };
+  const [noRequests, setNoRequests] = useState<NoRequestsFilled | null>(null);
+  const noRequestsRef = useRef<NoRequestsFilled | null>(null);
+
+  const fillNoRequestsNow = useCallback(
+    (opts: { reviews: boolean; sentence: string | null; carriedIn: number }) => {
+      const fill = fillNoRequests(contentRef.current, { reviews: opts.reviews, sentence: opts.sentence });
+      // Cells still being typed in get the 0 too; what they held comes back with the undo.
+      const touched = new Set(fill.undo.cells.map(([k]) => k));
+      const keptDrafts: Record<string, string> = {};
+      const nextDrafts: Record<string, string> = {};
+      for (const [k, v] of Object.entries(draftsRef.current)) (touched.has(k) ? keptDrafts : nextDrafts)[k] = v;
+      apply({ content: fill.content, drafts: nextDrafts });
+      const filled = { undo: fill.undo, drafts: keptDrafts, reviews: opts.reviews, sentence: opts.sentence != null, carriedIn: opts.carriedIn, cells: fill.undo.cells.length };
+      noRequestsRef.current = filled;
+      setNoRequests(filled);
+    },
+    [apply],
+  );
+
+  const undoNoRequestsNow = useCallback(() => {
+    const done = noRequestsRef.current;
+    if (!done) return;
+    apply({ content: undoNoRequests(contentRef.current, done.undo), drafts: { ...draftsRef.current, ...done.drafts } });
+    noRequestsRef.current = null;
+    setNoRequests(null);
+  }, [apply]);
+
   const explain = useCallback((key: string, text: string) => apply({ explanations: { ...explRef.current, [key]: text } }), [apply]);
 
   /** An uploaded Excel file replaced the figures on the server: take them and the new version. */
@@ -194,18 +250,25 @@ export function useReportDraft(data: EditorData) {
       setContent(result.content);
       draftsRef.current = {};
       setDrafts({});
+      // The upload replaced the tables: an earlier 本年度未收到申请 fill can no longer be undone.
+      noRequestsRef.current = null;
+      setNoRequests(null);
       saver.adopt(result.version, next);
     },
     [saver.adopt],
   );
 
+  const noRequestsDone: NoRequestsDone | null = useMemo(
+    () => (noRequests ? { reviews: noRequests.reviews, sentence: noRequests.sentence, carriedIn: noRequests.carriedIn, cells: noRequests.cells } : null),
+    [noRequests],
+  );
   const state: EditorState = useMemo(
-    () => ({ content, drafts, entryErrors, issuesByTarget, commentsByTarget, showGaps, year: report.year, body }),
-    [content, drafts, entryErrors, issuesByTarget, commentsByTarget, showGaps, report.year, body],
+    () => ({ content, drafts, entryErrors, issuesByTarget, commentsByTarget, cellComments, showGaps, year: report.year, body, noRequestsDone }),
+    [content, drafts, entryErrors, issuesByTarget, commentsByTarget, cellComments, showGaps, report.year, body, noRequestsDone],
   );
   const actions: EditorActions = useMemo(
-    () => ({ setCellText, commitCell, pasteBlock, updateContent }),
-    [setCellText, commitCell, pasteBlock, updateContent],
+    () => ({ setCellText, commitCell, pasteBlock, updateContent, fillNoRequests: fillNoRequestsNow, undoNoRequests: undoNoRequestsNow }),
+    [setCellText, commitCell, pasteBlock, updateContent, fillNoRequestsNow, undoNoRequestsNow],
   );
 
   // ----- a copy left in this browser by a session that could not save -----

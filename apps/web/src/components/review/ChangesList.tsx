@@ -10,6 +10,11 @@ const CONTEXT = 30;
 const head = (s: string) => (s.length > CONTEXT ? `${s.slice(0, CONTEXT)}…` : s);
 const tail = (s: string) => (s.length > CONTEXT ? `…${s.slice(-CONTEXT)}` : s);
 
+/** Whether a change answers a comment of the return (按意见修改) or was made without being asked. */
+function Why({ answers }: { answers: boolean }) {
+  return answers ? <span className={styles.tagAnswered}>✓ 按意见修改</span> : <span className={styles.tagUnasked}>! 未经要求的修改</span>;
+}
+
 /** 修改对比: what the department changed since the version the bureau sent back. */
 export function ChangesList({
   changes,
@@ -27,7 +32,9 @@ export function ChangesList({
       <h2 style={{ marginTop: 0 }}>修改对比</h2>
       <p className={styles.hint}>
         与{formatTimestamp(sentBack?.at)}{sentBack?.action === 'reopen' ? '打开更正' : '退回修改'}时的版本相比，共 {changes.length} 处修改
-        {changes.length > 0 ? `：数字 ${cells.length} 处，文字 ${texts.length} 处。` : '：部门未作任何修改。'}
+        {changes.length > 0
+          ? `：数字 ${cells.length} 处，文字 ${texts.length} 处；其中按意见修改 ${changes.filter((c) => c.answersComment).length} 处，未经要求的修改 ${changes.filter((c) => !c.answersComment).length} 处。`
+          : '：部门未作任何修改。'}
       </p>
       {cells.length > 0 && (
         <div className="table-wrap">
@@ -37,6 +44,7 @@ export function ChangesList({
                 <th scope="col">位置</th>
                 <th scope="col">修改前</th>
                 <th scope="col">修改后</th>
+                <th scope="col">修改原因</th>
               </tr>
             </thead>
             <tbody>
@@ -47,6 +55,7 @@ export function ChangesList({
                   </th>
                   <td className={styles.num}><span className={styles.removed}>{formatNumber(c.before as number | null)}</span></td>
                   <td className={styles.num}><span className={styles.added}>{formatNumber(c.after as number | null)}</span></td>
+                  <td><Why answers={c.answersComment} /></td>
                 </tr>
               ))}
             </tbody>
@@ -62,7 +71,8 @@ export function ChangesList({
             return (
               <li key={c.target} className={styles.change} data-target={c.target}>
                 <h3>
-                  <button type="button" className={styles.whereButton} style={{ fontSize: 15 }} onClick={() => onLocate(c.target)}>{c.label}</button>
+                  <button type="button" className={styles.whereButton} style={{ fontSize: 15 }} onClick={() => onLocate(c.target)}>{c.label}</button>{' '}
+                  <Why answers={c.answersComment} />
                 </h3>
                 <p className={styles.textDiff}>
                   {tail(span.prefix)}

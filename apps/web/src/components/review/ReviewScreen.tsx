@@ -1,7 +1,11 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  FIGURE_BY_KEY,
   PROACTIVE_CELLS,
+  commentCovers,
+  figureValues,
+  type FigureHistory,
   REQUEST_ROWS,
   REVIEW_BLOCKS,
   REVIEW_RESULTS,
@@ -12,6 +16,8 @@ import {
   reviewTarget,
   sectionCommentTargets,
 } from '@ccgov/report';
+import { CellPopover } from '@/components/CellPopover';
+import { trpc } from '@/trpc/client';
 import { ChangesList } from './ChangesList';
 import { CrossBodyPanel, crossBodyCardId } from './CrossBodyPanel';
 import { CommentsPanel } from './CommentsPanel';
@@ -25,7 +31,14 @@ import styles from './review.module.css';
 
 type Tab = 'report' | 'previous' | 'crossBody' | 'changes' | 'history';
 
-const DECORATIONS = ['rv-changed', 'rv-commented', 'rv-selected', 'rv-warning'];
+const DECORATIONS = ['rv-changed', 'rv-answered', 'rv-unasked', 'rv-commented', 'rv-selected', 'rv-warning'];
+
+/** A figure cell of the report (td[data-cell] holding a figure key). */
+function figureCellOf(el: Element): { key: string; el: HTMLElement } | null {
+  const td = el.closest<HTMLElement>('td[data-cell]');
+  const key = td?.dataset.cell;
+  return td && key && FIGURE_BY_KEY.has(key) ? { key, el: td } : null;
+}
 
 /** Every place a comment can go, for choosing by keyboard instead of clicking the report. */
 const PLACE_GROUPS = [
@@ -98,7 +111,11 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
       }
     };
     for (const w of warnings) mark(w.target, 'rv-warning', `检查提示：${w.message}`);
-    for (const c of data.changes ?? []) mark(c.target, 'rv-changed', c.kind === 'cell' ? `已修改：原为 ${show(c.before)}` : '本节内容已修改');
+    for (const c of data.changes ?? []) {
+      const why = c.answersComment ? '按意见修改' : '未经要求的修改';
+      mark(c.target, 'rv-changed', c.kind === 'cell' ? `${why}：原为 ${show(c.before)}` : `本节内容已修改（${why}）`);
+      mark(c.target, c.answersComment ? 'rv-answered' : 'rv-unasked');
+    }
     for (const c of [...roundComments, ...pending]) mark(c.target, 'rv-commented', `意见：${c.body}`);
     if (selected) mark(selected, 'rv-selected');
     return () => {
@@ -108,6 +125,39 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
       }
     };
   }, [warnings, data.changes, roundComments, pending, selected]);
+
+  // Every figure cell can take focus: its history (and a comment on it) shows beside it, and
+  // Enter chooses it for a comment, as a click does.
+  useEffect(() => {
+    const root = docRef.current;
+    if (!root) return;
+    const cells = [...root.querySelectorAll<HTMLElement>('td[data-cell]')].filter((td) => FIGURE_BY_KEY.has(td.dataset.cell ?? ''));
+    for (const td of cells) td.tabIndex = 0;
+    return () => {
+      for (const td of cells) td.removeAttribute('tabindex');
+    };
+  }, []);
+
+  const [history, setHistory] = useState<FigureHistory | null>(null);
+  useEffect(() => {
+    let live = true;
+    trpc.figures.history.query({ id: data.report.id }).then(
+      (h) => live && setHistory(h),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [data.report.id]);
+  const values = useMemo(() => figureValues(data.report.content), [data.report.content]);
+  const currentValue = useCallback((key: string) => values[key] ?? null, [values]);
+  const commentsAt = useCallback(
+    (key: string) =>
+      [...roundComments, ...pending]
+        .filter((c) => !c.target.startsWith('table.') && commentCovers(c.target, key))
+        .map((c) => c.body),
+    [roundComments, pending],
+  );
 
   const select = useCallback((target: string, opts: { scroll?: boolean } = {}) => {
     setSelected(target);
@@ -119,6 +169,15 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
       });
     }
   }, []);
+
+  function onReportKeyDown(e: React.KeyboardEvent) {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const cell = figureCellOf(e.target as Element);
+    if (!canComment || !cell || cell.el !== e.target) return;
+    e.preventDefault();
+    setSelected(cell.key);
+    requestAnimationFrame(() => composerRef.current?.focus());
+  }
 
   function onReportClick(e: React.MouseEvent) {
     if (!canComment || !docRef.current) return;
@@ -150,7 +209,8 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
       <ReviewActions data={data} pending={pending} onReturned={() => savePending([])} onOpen={() => setSelected(null)} />
       {data.changes && (
         <p className="alert warn" role="note">
-          本报告于{data.sentBack?.action === 'reopen' ? '更正' : '退回修改'}后重新提交，与退回时的版本相比共有 {data.changes.length} 处修改，已在报告中以黄色标出。
+          本报告于{data.sentBack?.action === 'reopen' ? '更正' : '退回修改'}后重新提交，与退回时的版本相比共有 {data.changes.length} 处修改：
+          按意见修改 {data.changes.filter((c) => c.answersComment).length} 处（绿色），未经要求的修改 {data.changes.filter((c) => !c.answersComment).length} 处（黄色），已在报告中标出。
           <button type="button" className="linklike" onClick={() => setTab('changes')}>查看修改对比</button>
         </p>
       )}
@@ -176,15 +236,22 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
 
           <div role="tabpanel" id="panel-report" aria-labelledby="tab-report" hidden={tab !== 'report'} className="card">
             <p className={styles.legend}>
-              {data.changes && <span><span className={`${styles.swatch} ${styles.swatchChanged}`} />已修改</span>}
+              {data.changes && (
+                <>
+                  <span><span className={`${styles.swatch} ${styles.swatchAnswered}`} />✓ 按意见修改</span>
+                  <span><span className={`${styles.swatch} ${styles.swatchChanged}`} />! 未经要求的修改</span>
+                </>
+              )}
               <span><span className={`${styles.swatch} ${styles.swatchComment}`} />有意见</span>
               <span><span className={`${styles.swatch} ${styles.swatchWarning}`} />检查提示</span>
-              {canComment && <span>点击单元格、行标题或章节标题，可对其提出意见</span>}
+              {canComment && <span>点击单元格、行标题或章节标题（或用 Tab 到单元格后按回车），可对其提出意见</span>}
+              {history && history.years.length > 0 && <span>单元格获得焦点或鼠标停留时显示往年数值</span>}
             </p>
             {/* Clicking is a shortcut; 意见位置 in 审核意见 reaches every place by keyboard. */}
-            <div ref={docRef} className={`${styles.doc} ${canComment ? styles.commentable : ''}`} onClick={onReportClick}>
+            <div ref={docRef} className={`${styles.doc} ${canComment ? styles.commentable : ''}`} onClick={onReportClick} onKeyDown={onReportKeyDown}>
               {children}
             </div>
+            <CellPopover root={docRef} keyOf={figureCellOf} history={history} current={currentValue} comments={commentsAt} />
           </div>
 
           <div role="tabpanel" id="panel-previous" aria-labelledby="tab-previous" hidden={tab !== 'previous'} className="card">
@@ -230,6 +297,12 @@ export function ReviewScreen({ data, crossBody, children }: { data: ReviewDetail
           />
           <section aria-labelledby="checks-title">
             <h2 id="checks-title">检查提示（{warnings.length}）</h2>
+            <p className={styles.hint} data-testid="ruleset-line">
+              {data.submitReceipt
+                ? `提交时按规则版本 ${data.submitReceipt.rulesetVersion} 校验：${data.submitReceipt.checkErrors} 个错误，${data.submitReceipt.checkWarnings} 个提示（回执 ${data.submitReceipt.receiptNo}，第 ${data.submitReceipt.version} 版）。`
+                : '未找到提交回执（提交时的规则版本未记录）。'}
+              {!data.submitReceipt || data.submitReceipt.rulesetVersion !== data.rulesetVersion ? `以下按现行规则版本 ${data.rulesetVersion} 检查。` : ''}
+            </p>
             {warnings.length === 0 ? (
               <p className={styles.hint}>检查未发现需要注意的问题。</p>
             ) : (

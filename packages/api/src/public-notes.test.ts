@@ -68,3 +68,30 @@ describe('口径变化 footnotes on the public report', () => {
     expect((await anon.public.get({ id: pub.id })).footnotes).toEqual([]);
   });
 });
+
+describe('review screen: the rule-set version the submission was checked with', () => {
+  it('names the version and result of the latest 提交审核 receipt, and falls back when there is none', async () => {
+    const submitted = h.db.select().from(reports).where(and(eq(reports.year, h.openYear), eq(reports.status, 'submitted'))).get()!;
+    h.db.delete(receipts).where(eq(receipts.reportId, submitted.id)).run();
+    const before = await h.as('reviewer').review.get({ id: submitted.id });
+    expect(before.submitReceipt).toBeNull();
+    expect(before.rulesetVersion).toBe(RULESET_VERSION);
+    h.db.insert(receipts).values({
+      receiptNo: `T-S-${submitted.id}`,
+      reportId: submitted.id,
+      departmentId: submitted.departmentId,
+      year: submitted.year,
+      act: 'submit',
+      version: submitted.version,
+      userName: '填报人',
+      role: 'department',
+      contentSha256: '0'.repeat(64),
+      rulesetVersion: '1.9.0',
+      checkErrors: 0,
+      checkWarnings: 3,
+      checkCodes: ['R08', 'R10'],
+    }).run();
+    const after = await h.as('reviewer').review.get({ id: submitted.id });
+    expect(after.submitReceipt).toMatchObject({ receiptNo: `T-S-${submitted.id}`, rulesetVersion: '1.9.0', checkWarnings: 3 });
+  });
+});

@@ -2,11 +2,13 @@
 /**
  * 导入历史报告: paste text or upload files (several at once, or a .zip of them); each is read on the
  * server (nothing stored) and shown here — body and year (editable), the tables in the official
- * layout with every cell's origin on hover or focus, what could not be placed, the checker's
- * findings — until 确认导入 (one audited transaction on the server) or 放弃.
+ * layout with every cell's origin on hover or focus, 对照原文 (the figures beside the source lines
+ * they were read from, blank and unplaced ones marked), what could not be placed, the checker's
+ * findings — cross-year rules included, against the body's report of the year before on file or
+ * another file of this batch — until 确认导入 (one audited transaction on the server) or 放弃.
  */
-import { useMemo, useRef, useState } from 'react';
-import { checkReport, figureValues, formatFigure, TABLE_LAYOUTS, TABLE_ORDER, type FigureCell } from '@ccgov/report';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { checkReport, FIGURE_BY_KEY, figureValues, formatFigure, TABLE_LAYOUTS, TABLE_ORDER, type FigureCell, type ReportContent } from '@ccgov/report';
 import { OfficialTable } from '@/components/OfficialTable';
 import { fileToBase64 } from '@/components/excel/files';
 import { errorMessage, trpc } from '@/trpc/client';
@@ -17,6 +19,9 @@ type Parsed = Extract<Preview, { ok: true }>;
 type Target = Awaited<ReturnType<typeof trpc.history.targets.query>>[number];
 type Source = { name: string; file?: string; text?: string };
 type Item = { key: string; source: Source; preview: Preview };
+/** What a card is about to import, so another card of the batch can use it as its year before. */
+type Selection = { departmentId: number; year: number; content: ReportContent; shownName: string };
+type Previous = { year: number; content: ReportContent; from: string };
 
 /** Names compared the way the importer compares labels: width folded, spaces and punctuation dropped. */
 const norm = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}]/gu, '');
@@ -32,11 +37,95 @@ export function matchTarget(targets: readonly Target[], body: string | null): Ta
 
 function sourceText(ref: Parsed['sources'][string] | undefined): string {
   if (!ref) return '';
-  const where = ref.line ? `第${ref.line}行` : ref.table ? `第${ref.table}个表格 第${ref.row}行 第${ref.cell}格` : '';
+  const where = ref.table ? `第${ref.table}个表格 第${ref.row}行 第${ref.cell}格` : ref.line ? `第${ref.line}行` : '';
   return `来源：${where}${where ? '，' : ''}原文“${ref.text}”`;
 }
 
-function PreviewCard({ item, targets, onDone, onDrop }: { item: Item; targets: readonly Target[]; onDone: () => void; onDrop: () => void }) {
+const STATE_TEXT = { placed: '', blank: '原文空白，按 0 计', unplaced: '未能识别，留空' } as const;
+
+/**
+ * 对照原文: each source line with the figures read from it, side by side. Lines with a blank-read
+ * or unplaced figure are marked; by default only lines that gave figures (or failed to) are shown.
+ */
+function SourceView({ view, id }: { view: Parsed['sourceView']; id: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? view.lines : view.lines.filter((l) => l.figures.length > 0);
+  const { placed, blank, unplaced } = view.counts;
+  return (
+    <details className="import-source" data-testid="source-view">
+      <summary>
+        对照原文查看：{placed} 个数字读自原文，{blank} 个原文空白按 0 计，{unplaced} 个未能识别
+      </summary>
+      <label className={styles.importOption}>
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> 显示全部原文（{view.lines.length} 行）
+      </label>
+      <div className={styles.sourceWrap} role="region" aria-label="对照原文" tabIndex={0}>
+        <table className={styles.sourceTable}>
+          <thead>
+            <tr>
+              <th scope="col">行</th>
+              <th scope="col">原文</th>
+              <th scope="col">识别的数字</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((l) => {
+              const bad = l.figures.some((f) => f.state === 'unplaced');
+              const blankLine = l.figures.some((f) => f.state === 'blank');
+              return (
+                <tr key={l.line} id={`${id}-src-${l.line}`} className={bad ? styles.sourceBad : blankLine ? styles.sourceBlank : undefined} data-line={l.line}>
+                  <td className={styles.sourceNo}>{l.line}</td>
+                  <td className={styles.sourceText}>{l.text}</td>
+                  <td>
+                    {l.figures.length > 0 && (
+                      <ul className={styles.sourceFigures}>
+                        {l.figures.map((f, i) => (
+                          <li key={`${f.key}-${i}`} className={f.state === 'unplaced' ? styles.importError : undefined} data-figure={f.key || undefined} data-state={f.state}>
+                            {f.label}：{f.state === 'unplaced' ? '？' : formatFigure(f.value, FIGURE_BY_KEY.get(f.key)?.kind ?? 'count')}
+                            {f.state !== 'placed' && <strong>（{STATE_TEXT[f.state]}）</strong>}
+                            {f.state === 'unplaced' && f.message && <span className="small"> {f.message}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {view.unlocated.length > 0 && (
+        <div className="alert warn">
+          <p style={{ margin: 0 }}>原文中没有找到这些行，数字留空：</p>
+          <ul className={styles.problems}>
+            {[...new Set(view.unlocated.map((f) => f.message ?? f.label))].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </details>
+  );
+}
+
+function PreviewCard({
+  item,
+  targets,
+  onDone,
+  onDrop,
+  onSelect,
+  batchPrevious,
+}: {
+  item: Item;
+  targets: readonly Target[];
+  onDone: () => void;
+  onDrop: () => void;
+  /** Tell the batch what this card would import (null: nothing chosen yet, or done). */
+  onSelect: (s: Selection | null) => void;
+  /** Another file of this batch for the same body and the year before. */
+  batchPrevious: (departmentId: number, year: number) => Previous | null;
+}) {
   const p = item.preview as Parsed;
   const matched = useMemo(() => matchTarget(targets, p.body), [targets, p.body]);
   const [departmentId, setDepartmentId] = useState<number | ''>(matched?.id ?? '');
@@ -51,11 +140,38 @@ function PreviewCard({ item, targets, onDone, onDrop }: { item: Item; targets: r
   const target = targets.find((t) => t.id === departmentId) ?? null;
   const yearNum = /^\d{4}$/.test(year) ? Number(year) : null;
   const existing = target && yearNum ? target.years.find((y) => y.year === yearNum) ?? null : null;
-  const previous = target && yearNum ? target.years.find((y) => y.year === yearNum - 1) : undefined;
+  const onFile = target && yearNum ? target.years.find((y) => y.year === yearNum - 1) : undefined;
+  // The year before, for the cross-year rules (7 上年结转, 10 与上年比较, 12 现行有效件数): the
+  // body's report on file, else a file of this batch for that body and year.
+  const [filed, setFiled] = useState<Previous | null>(null);
+  useEffect(() => {
+    setFiled(null);
+    if (!target || !yearNum || !onFile) return;
+    let live = true;
+    trpc.history.previous
+      .query({ departmentId: target.id, year: yearNum })
+      .then((r) => live && r && setFiled({ ...r, from: `平台中的${r.year}年度报告（报告编号 ${onFile.reportId}）` }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [target, yearNum, onFile]);
+  const previous = filed ?? (target && yearNum ? batchPrevious(target.id, yearNum) : null);
   const checks = useMemo(
-    () => checkReport({ year: yearNum ?? new Date().getFullYear() - 1, body: target?.name ?? p.body ?? '', content: p.content, declaredTotals: p.declaredTotals }),
-    [yearNum, target, p],
+    () =>
+      checkReport({
+        year: yearNum ?? new Date().getFullYear() - 1,
+        body: target?.name ?? p.body ?? '',
+        content: p.content,
+        declaredTotals: p.declaredTotals,
+        previous: previous ? { year: previous.year, content: previous.content } : null,
+      }),
+    [yearNum, target, p, previous],
   );
+  useEffect(() => {
+    onSelect(target && yearNum && !done ? { departmentId: target.id, year: yearNum, content: p.content, shownName } : null);
+    // onSelect is a fresh closure each render of the list; the selection is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, yearNum, p.content, done]);
   const blankKeys = useMemo(() => new Set(p.unplaced.flatMap((u) => u.keys)), [p.unplaced]);
   const values = useMemo(() => figureValues(p.content), [p.content]);
   const blanks = blankKeys.size;
@@ -155,7 +271,13 @@ function PreviewCard({ item, targets, onDone, onDrop }: { item: Item; targets: r
                 : `${target!.name}${yearNum}年度的报告已在平台中填报（报告编号 ${existing.reportId}），不能导入。`}
             </p>
           )}
-          {target && yearNum && !existing && !previous && <p className="small">平台中没有{target.name}{yearNum - 1}年度的报告，跨年度核对（规则7、10）无法进行。</p>}
+          {target && yearNum && !existing && (
+            <p className="small" data-testid="cross-year">
+              {previous
+                ? `跨年度核对（规则7、10、12）对照：${previous.from}。`
+                : `平台中和本次导入的文件中都没有${target.name}${yearNum - 1}年度的报告，跨年度核对（规则7、10、12）无法进行。`}
+            </p>
+          )}
 
           {p.unplaced.length > 0 && (
             <div className="alert warn">
@@ -201,6 +323,7 @@ function PreviewCard({ item, targets, onDone, onDrop }: { item: Item; targets: r
               </div>
             ))}
           </details>
+          <SourceView view={p.sourceView} id={id} />
           {blanks > 0 && (
             <label className={styles.importOption}>
               <input type="checkbox" checked={allowBlank} onChange={(e) => setAllowBlank(e.target.checked)} /> 未能识别的数字留空导入（已核对原文）
@@ -239,6 +362,13 @@ export function HistoryImportPanel({ targets: initialTargets }: { targets: Targe
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
+  const [selections, setSelections] = useState<Record<string, Selection | null>>({});
+  const select = (key: string) => (sel: Selection | null) =>
+    setSelections((m) => (m[key] === sel || (m[key] == null && sel == null) ? m : { ...m, [key]: sel }));
+  const batchPrevious = (self: string) => (departmentId: number, year: number): Previous | null => {
+    const hit = Object.entries(selections).find(([k, s]) => k !== self && s && s.departmentId === departmentId && s.year === year - 1);
+    return hit?.[1] ? { year: year - 1, content: hit[1].content, from: `本次一同导入的文件“${hit[1].shownName}”（${year - 1}年度）` } : null;
+  };
 
   async function read(sources: Source[]) {
     setBusy(true);
@@ -301,7 +431,18 @@ export function HistoryImportPanel({ targets: initialTargets }: { targets: Targe
       </section>
       {items.map((item) =>
         item.preview.ok ? (
-          <PreviewCard key={item.key} item={item} targets={targets} onDone={refreshTargets} onDrop={() => setItems((l) => l.filter((i) => i.key !== item.key))} />
+          <PreviewCard
+            key={item.key}
+            item={item}
+            targets={targets}
+            onDone={refreshTargets}
+            onDrop={() => {
+              setItems((l) => l.filter((i) => i.key !== item.key));
+              setSelections((m) => ({ ...m, [item.key]: null }));
+            }}
+            onSelect={select(item.key)}
+            batchPrevious={batchPrevious(item.key)}
+          />
         ) : (
           <section key={item.key} className="card" aria-label={item.preview.entry ?? item.preview.name}>
             <h2>{item.preview.entry ? `${item.preview.name} › ${item.preview.entry}` : item.preview.name}</h2>

@@ -1,9 +1,10 @@
 'use client';
 /**
  * 校验结果: every hard error and warning of the live check, each one a link to its cell or section.
- * Cells not yet filled in are counted in one line rather than listed 150 times.
+ * Cells not yet filled in are one item per table (checkPanelItems) rather than listed 150 times,
+ * and the counter counts exactly the items listed.
  */
-import { LIMITS, ruleOf, type CheckIssue } from '@ccgov/report';
+import { CALIBER_CODES, LIMITS, checkPanelItems, ruleOf, type CheckIssue } from '@ccgov/report';
 import { focusTarget } from './NumberCell';
 
 export type PanelError = { key: string; target: string; message: string; code: string };
@@ -21,14 +22,13 @@ export function CheckPanel(props: {
   onToggle: () => void;
 }) {
   const { errors, warnings } = props;
-  const missing = errors.filter((e) => e.code === 'value.missing');
-  const listed = errors.filter((e) => e.code !== 'value.missing');
+  const { blanks, listed, blankCells, count } = checkPanelItems(errors);
   const summary =
-    errors.length === 0
+    count === 0
       ? warnings.length === 0
         ? '没有发现问题，可以提交审核'
         : `没有错误，有 ${warnings.length} 处提醒`
-      : `${errors.length} 处需要修改${warnings.length ? `，${warnings.length} 处提醒` : ''}`;
+      : `${count} 处需要修改${warnings.length ? `，${warnings.length} 处提醒` : ''}`;
 
   return (
     <section className="check-panel" aria-labelledby="check-title" id="check-panel" tabIndex={-1}>
@@ -44,27 +44,36 @@ export function CheckPanel(props: {
         {errors.length > 0 && (
           <>
             <h3 className="panel-sub">错误（修改后才能提交）</h3>
+            {blanks.length > 0 && (
+              <p className="small blank-summary">
+                还有 {blankCells} 个数字未填写（没有发生的请填 0）。{' '}
+                <button type="button" className="linklike" onClick={props.onFillZeros}>
+                  空白的数字都填 0
+                </button>
+              </p>
+            )}
             <ul className="issue-list">
-              {missing.length > 0 && (
-                <li className="issue error">
-                  <span>还有 {missing.length} 个数字未填写（没有发生的请填 0）。</span>
+              {blanks.map((b) => (
+                <li key={b.table} className="issue error" data-blank-table={b.table}>
+                  <span>
+                    {b.heading}：{b.count} 个数字未填写。
+                  </span>
                   <span className="actions">
                     <button
                       type="button"
                       className="linklike"
+                      aria-label={`转到${b.heading}第一个未填写的数字`}
                       onClick={() => {
                         props.onShowGaps();
-                        focusTarget(missing[0]!.target);
+                        focusTarget(b.firstTarget);
                       }}
                     >
                       转到第一个
                     </button>
-                    <button type="button" className="linklike" onClick={props.onFillZeros}>
-                      空白的数字都填 0
-                    </button>
                   </span>
                 </li>
-              )}
+              ))}
+
               {listed.map((e) => (
                 <li key={e.key} className="issue error">
                   <button type="button" className="linklike" onClick={() => focusTarget(e.target)}>
@@ -94,7 +103,11 @@ export function CheckPanel(props: {
                       required={required}
                       maxLength={LIMITS.explanation}
                       aria-describedby={`warn-${w.key}`}
-                      placeholder="如情况属实，请简要说明原因"
+                      placeholder={
+                        CALIBER_CODES.has(w.code)
+                          ? '如情况属实，请简要说明原因；如因统计口径变化，请以“口径变化：”开头写明，公开页面将在该数字旁以脚注显示'
+                          : '如情况属实，请简要说明原因'
+                      }
                       value={props.explanations[w.key] ?? ''}
                       onChange={(e) => props.onExplain(w.key, e.target.value)}
                     />

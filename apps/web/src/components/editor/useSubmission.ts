@@ -2,7 +2,7 @@
 /** 提交审核: ask first (or point at what still needs fixing), save what is on screen, then submit. */
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { unexplainedWarnings, type CheckIssue } from '@ccgov/report';
+import { panelItemCount, unexplainedWarnings, type CheckIssue } from '@ccgov/report';
 import { errorAppData, errorMessage, trpc } from '@/trpc/client';
 import { clearBackup } from './useDraftSaver';
 import type { ReportDraft } from './useReportDraft';
@@ -50,7 +50,7 @@ export function useSubmission(
       setShowGaps(true);
       setPanelOpen(true);
       opts.toEdit();
-      setError(`还有 ${panelErrors.length} 处需要修改，改好后才能提交审核。请看“校验结果”，点击每一条可以直接跳到要改的地方。`);
+      setError(`还有 ${panelItemCount(panelErrors)} 处需要修改，改好后才能提交审核。请看“校验结果”，点击每一条可以直接跳到要改的地方。`);
       opts.focusCheckPanel();
       return;
     }

@@ -1,6 +1,6 @@
-import { and, asc, departments, desc, eq, publications, reportEvents, reportVersions, signoffs, users, type Db } from '@ccgov/db';
+import { and, asc, departments, desc, eq, publications, receipts, reportEvents, reportVersions, signoffs, users, type Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
-import { availableActions, commentTargetLabel, compareWithPrevious, diffContent, markAnsweredChanges, signoffStepLabel, type ReportContent } from '@ccgov/report';
+import { availableActions, commentTargetLabel, compareWithPrevious, diffContent, markAnsweredChanges, RULESET_VERSION, signoffStepLabel, type ReportContent } from '@ccgov/report';
 import { notFound } from '../../errors';
 import { checkStoredReport } from '../check';
 import { previousYearReport, readSettings } from '../context';
@@ -82,10 +82,22 @@ export function reviewDetail(db: Db, actor: SessionUser, id: number) {
     .orderBy(desc(publications.id))
     .get();
 
+  // The 提交审核 receipt of the latest submission: the rule-set version and result it was checked with.
+  const submitReceipt =
+    db
+      .select({ receiptNo: receipts.receiptNo, version: receipts.version, rulesetVersion: receipts.rulesetVersion, checkErrors: receipts.checkErrors, checkWarnings: receipts.checkWarnings, createdAt: receipts.createdAt })
+      .from(receipts)
+      .where(and(eq(receipts.reportId, report.id), eq(receipts.act, 'submit')))
+      .orderBy(desc(receipts.id))
+      .get() ?? null;
+
   return {
     report: { ...report, content },
     department: { id: dept.id, name: dept.name, kind: dept.kind },
     check,
+    /** The rule-set version the live check above uses. */
+    rulesetVersion: RULESET_VERSION,
+    submitReceipt,
     explanations: report.explanations ?? {},
     /** Rule ids set to 需说明: the reviewer sees which 说明 the department had to write. */
     explainRequired: explainRequiredRules(db),

@@ -1,9 +1,9 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ROLE_LABELS, type Role } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
-import { useAction } from './useAction';
+import { useAction, useFeedback, type FeedbackState } from './useAction';
 import styles from './admin.module.css';
 
 export type AccountRow = {
@@ -18,19 +18,69 @@ export type AccountRow = {
 
 type Secret = { username: string; password: string; what: string };
 
-/** A temporary password, shown once: the admin passes it on; the user must change it at sign-in. */
-export function TemporaryPassword({ secret }: { secret: Secret }) {
+/**
+ * A temporary password, shown once: the admin passes it on; the user must change it at sign-in.
+ * Large, in a read-only field that selects itself on focus, with 复制: the clipboard API where the
+ * browser allows it (a secure context), else the text is selected for Ctrl+C.
+ */
+export function TemporaryPassword({ secret, onClose }: { secret: Secret; onClose: () => void }) {
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  async function copy() {
+    const input = field.current;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(secret.password);
+      setCopied('已复制到剪贴板');
+    } catch {
+      input?.focus();
+      input?.select();
+      let ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+      setCopied(ok ? '已复制到剪贴板' : '已选中密码，请按 Ctrl+C 复制');
+    }
+  }
   return (
-    <div className="alert ok" role="status">
-      {secret.what}。账号 <strong>{secret.username}</strong> 的临时密码：<span className={styles.secret} data-testid="temporary-password">{secret.password}</span>
-      <br />
-      <span className="small">只显示这一次，请转告本人；首次登录后须修改密码。</span>
+    <div className={`alert ok ${styles.secretBox}`} role="status" aria-labelledby="temp-password-label">
+      <p id="temp-password-label" className={styles.secretTitle}>
+        {secret.what}：账号 <strong>{secret.username}</strong> 的临时密码
+      </p>
+      <div className={styles.secretRow}>
+        <input
+          ref={field}
+          className={styles.secret}
+          readOnly
+          value={secret.password}
+          aria-label={`${secret.username}的临时密码`}
+          data-testid="temporary-password"
+          onFocus={(e) => e.currentTarget.select()}
+          size={Math.max(12, secret.password.length + 2)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <button type="button" className="btn" onClick={() => void copy()}>
+          复制
+        </button>
+        <span aria-live="polite" className="small">
+          {copied}
+        </span>
+      </div>
+      <p className="small" style={{ margin: '6px 0 0' }}>
+        只显示这一次，请转告本人；首次登录后须修改密码。{' '}
+        <button type="button" className="linklike" onClick={onClose}>
+          已转告，关闭
+        </button>
+      </p>
     </div>
   );
 }
 
-function CreateAccountForm({ departments, onCreated }: { departments: { id: number; name: string }[]; onCreated: (s: Secret) => void }) {
-  const { busy, error, run } = useAction();
+function CreateAccountForm({ feedback, departments, onCreated }: { feedback: FeedbackState; departments: { id: number; name: string }[]; onCreated: (s: Secret) => void }) {
+  const { busy, run } = useAction(feedback);
   const [role, setRole] = useState<Role>('department');
   return (
     <form
@@ -93,16 +143,16 @@ function CreateAccountForm({ departments, onCreated }: { departments: { id: numb
         </button>
       </div>
       <p className="muted small">每个账号只有一个角色。系统生成临时密码，只显示一次；账号首次登录后须修改密码。</p>
-      <Feedback error={error} />
     </form>
   );
 }
 
 /** 账号: create one with one role, reset its password, disable or enable it (sessions end at once). */
 export function AccountsPanel({ users, departments, selfId }: { users: AccountRow[]; departments: { id: number; name: string }[]; selfId: number }) {
-  const { busy, error, run } = useAction();
+  // One outcome line for the panel: the create form and the row buttons share it.
+  const feedback = useFeedback();
+  const { busy, error, message, setMessage, run } = useAction(feedback);
   const [secret, setSecret] = useState<Secret | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const q = filter.trim();
@@ -113,13 +163,14 @@ export function AccountsPanel({ users, departments, selfId }: { users: AccountRo
     <section className="card" aria-labelledby="accounts">
       <h2 id="accounts">账号（{users.length}）</h2>
       <CreateAccountForm
+        feedback={feedback}
         departments={departments}
         onCreated={(s) => {
           setMessage(null);
           setSecret(s);
         }}
       />
-      {secret && <TemporaryPassword secret={secret} />}
+      {secret && <TemporaryPassword key={`${secret.username}-${secret.password}`} secret={secret} onClose={() => setSecret(null)} />}
       <Feedback error={error} message={message} />
       <div className="field" style={{ maxWidth: 320, marginTop: 12 }}>
         <label htmlFor="acc-filter">查找账号</label>

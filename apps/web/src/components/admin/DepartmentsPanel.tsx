@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, type DepartmentKind } from '@ccgov/report';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
-import { useAction } from './useAction';
+import { useAction, useFeedback, type FeedbackState } from './useAction';
 import styles from './admin.module.css';
 
 export type DepartmentRow = {
@@ -24,8 +24,8 @@ function KindOptions() {
   ));
 }
 
-function CreateDepartmentForm({ onCreated }: { onCreated: (name: string) => void }) {
-  const { busy, error, run } = useAction();
+function CreateDepartmentForm({ feedback, onCreated }: { feedback: FeedbackState; onCreated: (name: string) => void }) {
+  const { busy, run } = useAction(feedback);
   return (
     <form
       aria-label="新建部门或镇街"
@@ -63,7 +63,6 @@ function CreateDepartmentForm({ onCreated }: { onCreated: (name: string) => void
         </button>
       </div>
       <p id="dept-code-hint" className="muted small">代码为小写字母和数字（如拼音首字母），通常也用作该单位填报账号的用户名。</p>
-      <Feedback error={error} />
     </form>
   );
 }
@@ -97,16 +96,17 @@ function EditRow({ d, onDone }: { d: DepartmentRow; onDone: (msg: string | null)
 
 /** 部门和镇街: create, rename, set the type, reorder, deactivate; delete only one entered by mistake. */
 export function DepartmentsPanel({ departments }: { departments: DepartmentRow[] }) {
-  const { busy, error, run } = useAction();
+  // One outcome line for the panel: the create form, the row buttons and a saved edit share it.
+  const feedback = useFeedback();
+  const { busy, error, message, setMessage, run } = useAction(feedback);
   const [editing, setEditing] = useState<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const active = departments.filter((d) => d.active).length;
 
   return (
     <section className="card" aria-labelledby="depts">
       <h2 id="depts">部门和镇街（{departments.length}）</h2>
       <p className="muted small">启用 {active} 个。停用的单位不出现在进度表和提醒中，其账号同时停用；已发布的报告仍然公开。</p>
-      <CreateDepartmentForm onCreated={(name) => setMessage(`已新建“${name}”。请在下方“账号”中为其创建填报账号。`)} />
+      <CreateDepartmentForm feedback={feedback} onCreated={(name) => setMessage(`已新建“${name}”。请在下方“账号”中为其创建填报账号。`)} />
       <Feedback error={error} message={message} />
       <div className="table-wrap">
         <table className="list">

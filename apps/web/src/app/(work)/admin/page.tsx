@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccountsPanel } from '@/components/admin/AccountsPanel';
 import { DepartmentsPanel } from '@/components/admin/DepartmentsPanel';
+import { TemplateLinks } from '@/components/admin/TemplateLinks';
 import { serverCaller } from '@/server/caller';
 import { requireRole } from '@/server/session';
 
@@ -10,11 +11,12 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const user = await requireRole(['admin'], '/admin');
   const api = await serverCaller(user);
-  const [departments, users] = await Promise.all([api.admin.departments(), api.admin.users()]);
+  const [departments, users, years] = await Promise.all([api.admin.departments(), api.admin.users(), api.years.list()]);
   return (
     <>
       <DepartmentsPanel departments={departments} />
       <AccountsPanel users={users} departments={departments.filter((d) => d.active).map((d) => ({ id: d.id, name: d.name }))} selfId={user.id} />
+      <TemplateLinks years={years.filter((y) => y.open)} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TemplateLinks } from '@/components/admin/TemplateLinks';
 import { YearsPanel } from '@/components/admin/YearsPanel';
 import { RequiredSignoffsForm } from '@/components/review/RequiredSignoffsForm';
 import { serverCaller } from '@/server/caller';
@@ -14,6 +15,7 @@ export default async function YearsPage() {
   return (
     <>
       <YearsPanel years={years} />
+      <TemplateLinks years={years} />
       {/* 审核级数 (review settings, owned by the review feature): how many sign-offs before publication. */}
       <section className="card" aria-labelledby="signoff-levels">
         <h2 id="signoff-levels">审核级数</h2>

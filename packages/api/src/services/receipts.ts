@@ -15,6 +15,7 @@ import type { SessionUser } from '@ccgov/auth';
 import { RULESET_VERSION, ROLE_LABELS, ruleOf, type ReportContent, type WorkflowAction } from '@ccgov/report';
 import { notFound } from '../errors';
 import { checkStoredReport } from './check';
+import { readSettings } from './context';
 import { loadScopedReport } from './workflow';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -138,8 +139,10 @@ export function writeReceipt(tx: Db | Tx, input: WriteReceiptInput): { id: numbe
 /** A receipt as the clerk and the reviewer read it. */
 export type ReceiptView = ReturnType<typeof toView>;
 
-function toView(r: typeof receipts.$inferSelect, departmentName: string, submission: number | null) {
+function toView(r: typeof receipts.$inferSelect, departmentName: string, submission: number | null, issuer: string) {
   return {
+    /** Who issues the receipt (the bureau). */
+    issuer,
     id: r.id,
     receiptNo: r.receiptNo,
     reportId: r.reportId,
@@ -179,13 +182,14 @@ export function listReceipts(db: Db, actor: SessionUser, reportId: number): Rece
   const report = loadScopedReport(db, actor, reportId);
   const dept = db.select({ name: departments.name }).from(departments).where(eq(departments.id, report.departmentId)).get();
   const numbers = submissionNumbers(db, report.id);
+  const { bureau: issuer } = readSettings(db);
   return db
     .select()
     .from(receipts)
     .where(eq(receipts.reportId, report.id))
     .orderBy(desc(receipts.id))
     .all()
-    .map((r) => toView(r, dept?.name ?? '', numbers.get(r.version) ?? null));
+    .map((r) => toView(r, dept?.name ?? '', numbers.get(r.version) ?? null, issuer));
 }
 
 /** One receipt. A department asking for another body's receipt is told it does not exist. */
@@ -194,6 +198,6 @@ export function getReceipt(db: Db, actor: SessionUser, id: number): ReceiptView 
   if (!r) throw notFound('回执');
   if (actor.role === 'department' && r.departmentId !== actor.departmentId) throw notFound('回执');
   const dept = db.select({ name: departments.name }).from(departments).where(eq(departments.id, r.departmentId)).get();
-  return toView(r, dept?.name ?? '', submissionNumbers(db, r.reportId).get(r.version) ?? null);
+  return toView(r, dept?.name ?? '', submissionNumbers(db, r.reportId).get(r.version) ?? null, readSettings(db).bureau);
 }
 

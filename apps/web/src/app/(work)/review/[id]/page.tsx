@@ -5,6 +5,7 @@ import { formatTimestamp, reportTitle } from '@ccgov/report';
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { ReviewScreen } from '@/components/review/ReviewScreen';
+import { ReceiptList } from '@/components/receipts/ReceiptList';
 import { SignoffProgress } from '@/components/review/SignoffProgress';
 import { SubmissionCard } from '@/components/submission/SubmissionCard';
 import styles from '@/components/review/review.module.css';
@@ -23,6 +24,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   if (!data) notFound();
   // 同年雷同 (R14): compared with the other bodies' reports of the year on the server.
   const crossBody = await api.review.crossBody({ id }).catch(() => null);
+  const receipts = await api.receipts.forReport({ reportId: id }).catch(() => []);
   const { report, department } = data;
   const submittedAt = report.submittedAt;
   return (
@@ -48,6 +50,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
       <ReviewScreen data={data} crossBody={crossBody}>
         <ReportView body={department.name} year={report.year} content={report.content} />
       </ReviewScreen>
+      <ReceiptList receipts={receipts} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { daysLeftText, extensionText, formatTimestamp, isEditableByDepartment, l
 import { ReportView } from '@/components/ReportView';
 import { StatusBadge } from '@/components/StatusBadge';
 import { RecallButton } from '@/components/editor/RecallButton';
+import { ReceiptList } from '@/components/receipts/ReceiptList';
 import { ReportEditor } from '@/components/editor/ReportEditor';
 import { SubmissionCard } from '@/components/submission/SubmissionCard';
 import { serverCaller } from '@/server/caller';
@@ -29,6 +30,9 @@ export default async function DepartmentReportPage({ params }: { params: Promise
   const data = await api.department.get({ id }).catch(() => null);
   if (!data) notFound();
   const { report, department } = data;
+  // 回执 of every act on this report (submission, return, sign-off, publication …), newest first.
+  const receipts = await api.receipts.forReport({ reportId: report.id }).catch(() => []);
+  const lastSubmit = receipts.find((r) => r.act === 'submit');
   const deadline = data.deadline;
 
   // After the deadline a draft is locked: the report is shown read-only under the lock banner.
@@ -80,6 +84,7 @@ export default async function DepartmentReportPage({ params }: { params: Promise
           explainRequired: data.explainRequired,
         }}
       />
+      {receipts.length > 0 && <ReceiptList receipts={receipts} />}
       </>
     );
   }
@@ -94,6 +99,12 @@ export default async function DepartmentReportPage({ params }: { params: Promise
           状态：<StatusBadge status={report.status} /> {READ_ONLY_NOTE[report.status]}
           {report.submittedAt ? <span className="muted small">（提交时间：{formatTimestamp(report.submittedAt)}）</span> : null}
         </p>
+        {lastSubmit && report.status !== 'draft' && (
+          <p style={{ margin: '4px 0 0' }}>
+            <Link href={`/dept/receipts/${lastSubmit.id}`}>查看回执</Link>
+            <span className="muted small">（{lastSubmit.receiptNo}，可打印、下载 PDF）</span>
+          </p>
+        )}
         {report.status === 'submitted' && (
           <div style={{ marginTop: 8 }}>
             <RecallButton id={report.id} version={report.version} />
@@ -103,6 +114,7 @@ export default async function DepartmentReportPage({ params }: { params: Promise
       {/* 报送稿 for signature and the scan of the signed copy (once submitted). */}
       <SubmissionCard user={user} reportId={report.id} />
       <ReportView body={department.name} year={report.year} content={report.content} />
+      <ReceiptList receipts={receipts} compact />
     </div>
   );
 }

@@ -222,7 +222,8 @@ describe('timeliness is kept apart from locking', () => {
     expect(row('陈仓区审计局')).toMatchObject({ timeliness: 'on_time', timelinessLabel: '按时报送', extension: { until: today } });
     // Submitted days before (the demo's history), also when returned since: on time.
     expect(row('陈仓区工业和信息化局')).toMatchObject({ status: 'submitted', timeliness: 'on_time' });
-    expect(row('陈仓区科学技术局')).toMatchObject({ status: 'returned', timeliness: 'on_time' });
+    expect(row('陈仓区科学技术局')).toMatchObject({ status: 'returned', timeliness: 'on_time', late: false, locked: false });
+    expect(row('陈仓区林业局').late).toBe(false);
     // Never submitted: 未报送 (and, the deadline passed, locked).
     expect(row('陈仓区数据局')).toMatchObject({ status: 'not_started', timeliness: 'not_submitted', timelinessLabel: '未报送', firstSubmittedAt: null, locked: true });
     expect(row('陈仓区城市管理执法局')).toMatchObject({ status: 'draft', timeliness: 'not_submitted', locked: true });

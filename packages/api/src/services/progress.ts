@@ -95,7 +95,8 @@ export function progressTable(db: Db, input: z.infer<typeof progressInput>, now:
       submittedAt: r?.submittedAt ?? null,
       lastActivity: r?.updatedAt ?? null,
       signoffs: signed.map((s) => signoffStepLabel(s.step, requiredSignoffs)),
-      late: !submitted && state.passed,
+      // 逾期未提交: what the deadline has locked (a returned report was handed in; it is not late).
+      late: state.passed && lockApplies(status),
       /** Locked for the department (a draft or nothing, its deadline passed). */
       locked: state.passed && lockApplies(status),
       extension: ext && { until: ext.until, reason: ext.reason },

@@ -27,8 +27,10 @@ export function DeadlineNotices({ notices }: { notices: Notice[] }) {
   return (
     <>
       {notices.map((n) => {
-        const overdue = n.daysLeft < 0;
-        const when = overdue ? daysLeftText(n.daysLeft) : n.daysLeft === 0 ? '今天截止' : `距截止${daysLeftText(n.daysLeft)}`;
+        // A returned report is not locked or late (it was handed in): after the date it is simply due again.
+        const overdue = n.daysLeft < 0 && n.status !== 'returned';
+        const which = n.extension ? '延期截止' : '截止';
+        const when = n.daysLeft < 0 ? (overdue ? daysLeftText(n.daysLeft) : '请按审核意见修改后重新提交') : n.daysLeft === 0 ? `今天${which}` : `距${which}${daysLeftText(n.daysLeft)}`;
         return (
           <section key={n.year} className={`alert ${overdue ? 'error' : 'warn'}`} role="status" aria-label={`${n.year}年度报告截止提醒`}>
             <p style={{ margin: 0 }}>

@@ -129,7 +129,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className={styles.nowrapCell}>{formatTimestamp(r.firstSubmittedAt)}</td>
                   <td className={styles.nowrapCell} data-col="due">
-                    {r.submitted ? <span className={styles.ok}>已提交</span> : daysLeftText(r.daysLeft)}
+                    {r.submitted ? <span className={styles.ok}>已提交</span> : r.status === 'returned' ? '退回修改中' : daysLeftText(r.daysLeft)}
                     {r.extension && (
                       <span className="muted small" style={{ display: 'block' }} title={`原因：${r.extension.reason}`}>
                         延期至 {r.extension.until}

@@ -18,7 +18,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
       title: `${p.year}年度政府信息公开工作年度报告填报进度`,
       notes: [
         `${p.internalDeadline ? `区内报送截止 ${p.internalDeadline}；` : ''}${legalDeadlineText(p.legalDeadline)}；导出日期 ${p.today}。`,
-        `共 ${p.total} 个单位，未提交 ${p.notSubmittedCount} 个，其中逾期 ${p.lateCount} 个（浅红色标出）。按时报送 ${t.on_time} 个，逾期报送 ${t.late} 个，未报送 ${t.not_submitted} 个（以首次提交日期对照区内报送截止或该单位的延期日期）。`,
+        `共 ${p.total} 个单位，未提交 ${p.notSubmittedCount} 个，其中逾期未提交（已锁定）${p.lateCount} 个（浅红色标出）。按时报送 ${t.on_time} 个，逾期报送 ${t.late} 个，未报送 ${t.not_submitted} 个（以首次提交日期对照区内报送截止或该单位的延期日期）。`,
       ],
       columns: [
         { header: '序号', width: 6, kind: 'number' },
@@ -47,9 +47,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
         r.firstSubmittedAt ? formatTimestamp(r.firstSubmittedAt) : '',
         r.extension?.until ?? '',
         r.extension?.reason ?? '',
-        due(r.daysLeft, r.submitted),
+        r.status === 'returned' ? '退回修改中' : due(r.daysLeft, r.submitted),
         due(p.daysToLegal, r.submitted),
-        r.late ? '逾期' : '',
+        r.late ? '逾期未提交' : '',
         formatTimestamp(r.lastReminderAt),
       ]),
       highlight: p.rows.map((r) => r.late),

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     // packages/* each; the server scripts' own tests (scripts/*.test.mjs) as one more project.
     projects: ['packages/*', { test: { name: 'scripts', include: ['scripts/**/*.test.mjs'], environment: 'node' } }],
+    // The worker threads' files (packages/*/dist/*-worker.mjs) are rebuilt from the current code first.
+    globalSetup: ['./scripts/build-workers.mjs'],
     pool: 'forks',
     maxWorkers: 2,
   },

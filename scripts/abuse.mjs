@@ -6,7 +6,13 @@
 //   3. a 200 MB body (declared by Content-Length, and chunked without one);
 //   4. a deeply nested JSON body;
 //   5. 50 wrong passwords for one account (ABUSE_USER, default fgj) — what the lockout answers;
+//   6. 60 sign-ins with unknown usernames at once (60 bcrypt compares: the worker's queue);
+//   7. 8 first-time PDF downloads at once, signed out (rendering in the PDF worker, the gate);
+//   8. a cross-site POST (refused by the Proxy, audited);
 // while a public page (/) is fetched over and over in parallel, and its latency is printed.
+// A server started here hashes at the real bcrypt cost (ABUSE_BCRYPT_COST, default 10) and allows
+// LOGIN_IP_MAX_FAILURES=1000 failures per address (all attacks come from 127.0.0.1; otherwise the
+// address throttle would stop step 6 before any bcrypt ran).
 // Without URL it starts the production build (NEXT_DIST_DIR, default .next) on a temporary demo
 // database and a free loopback port, as scripts/bench.mjs does, and also prints the server's
 // memory (RSS) before and after each attack. Node built-ins and fetch only. Not part of npm test.
@@ -39,7 +45,13 @@ if (!base) {
     process.exit(1);
   }
   tmp = mkdtempSync(join(tmpdir(), 'ccgov-abuse-'));
-  const env = { ...process.env, DATABASE_PATH: join(tmp, 'portal.db'), BCRYPT_COST: '4', NEXT_DIST_DIR: distDir };
+  const env = {
+    ...process.env,
+    DATABASE_PATH: join(tmp, 'portal.db'),
+    BCRYPT_COST: process.env.ABUSE_BCRYPT_COST ?? '10',
+    LOGIN_IP_MAX_FAILURES: process.env.LOGIN_IP_MAX_FAILURES ?? '1000',
+    NEXT_DIST_DIR: distDir,
+  };
   log('临时演示数据库 / temporary demo database…');
   if (spawnSync(bin('tsx'), ['packages/db/src/cli/setup.ts'], { cwd: ROOT, env, stdio: 'ignore' }).status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
@@ -306,6 +318,42 @@ try {
     report(`50 wrong passwords for ${VICTIM}`, [...seen].map(([k, n]) => `${n}× ${short(k)}`).join(' | ') + ` (slowest ${slowest} ms)`, ms(t0));
     const right = await signIn(VICTIM, PASSWORD, false);
     report(`then the right password for ${VICTIM}`, `${right.status} ${short(decodeURIComponent(right.location).replace(base, ''))}`, 0);
+  }
+
+  // 6. Many sign-ins at once, each a bcrypt compare (unknown usernames: one each, no lock yet).
+  {
+    const t0 = performance.now();
+    const seen = new Map();
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn(`nobody${i}x`, `wrong-${i}`, false)));
+    for (const r of answers) {
+      const key = `${r.status} ${decodeURIComponent(r.location).replace(base, '')}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    report('60 sign-ins at once (bcrypt)', [...seen].map(([k, n]) => `${n}× ${short(k)}`).join(' | '), ms(t0));
+  }
+
+  // 7. First-time PDF renders, signed out, all at once.
+  {
+    const list = await (await fetch(`${base}/api/open/reports`)).json();
+    const ids = list.reports.slice(0, 8).map((r) => r.id);
+    const t0 = performance.now();
+    const statuses = await Promise.all(
+      ids.map(async (id) => {
+        const res = await fetch(`${base}/reports/${id}/pdf`);
+        const bytes = await res.arrayBuffer();
+        return `${res.status}${res.ok ? '' : ` ${short(new TextDecoder().decode(bytes))}`}`;
+      }),
+    );
+    const counts = new Map();
+    for (const st of statuses) counts.set(st, (counts.get(st) ?? 0) + 1);
+    report(`${ids.length} PDF downloads at once`, [...counts].map(([k, n]) => `${n}× ${k}`).join(' | '), ms(t0));
+  }
+
+  // 8. A cross-site POST.
+  {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/trpc/department.save`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    report('cross-site POST', `${res.status} ${short(await res.text())}`, ms(t0));
   }
 
   probing = false;

@@ -22,7 +22,7 @@ const ALLOWED = {
   documents: ['@ccgov/report', 'pdfkit', 'docx', 'zod', 'jszip'],
   importer: ['@ccgov/report', 'node-html-parser', 'mammoth'],
 };
-const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip', 'fflate', 'saxes', 'docx'];
+const TEST_ONLY = ['vitest', 'drizzle-kit', 'pdfjs-dist', 'jszip', 'fflate', 'saxes', 'docx', 'esbuild'];
 
 const pkgDir = process.cwd();
 const name = basename(pkgDir);
@@ -40,7 +40,7 @@ function* files(dir) {
 
 const problems = [];
 for (const file of files(join(pkgDir, 'src'))) {
-  const isTest = /\.test\.ts$|testing\.ts$|\/cli\//.test(file);
+  const isTest = /\.test\.ts$|testing\.ts$|\.fixture\.ts$|\/cli\//.test(file);
   const src = readFileSync(file, 'utf8');
   const specs = [
     ...src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm),

@@ -16,6 +16,7 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import { buildWorkers } from './build-workers.mjs';
 import { cacheKey, captureInto, serveCached } from './public-pages.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +65,10 @@ const SCAN_UPLOAD = /^\/dept\/reports\/[1-9]\d{0,9}\/scans(?:\?|$)/;
 const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
 async function main() {
+  // bcrypt, upload reading and PDF rendering run in worker threads (packages/report/src/offload.ts):
+  // their files are built from the current code before the first request, and found from ROOT.
+  process.env.CCGOV_ROOT ??= ROOT;
+  await buildWorkers();
   const hostname = process.env.HOST || '127.0.0.1';
   const port = Number(process.env.PORT || 3000);
   const app = next({ dev: false, dir: join(ROOT, 'apps/web'), hostname, port });

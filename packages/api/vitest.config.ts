@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'api', testTimeout: 30_000 } });
+export default defineProject({ test: { globalSetup: ['../../scripts/build-workers.mjs'], name: 'api', testTimeout: 30_000 } });

@@ -5,17 +5,20 @@ import {
   HSTS,
   STATIC_SECURITY_HEADERS,
   contentSecurityPolicy,
+  CROSS_SITE_AUDIT_ROUTE,
   crossSiteRefusal,
   crossSiteResponse,
   isHttps,
   isPrivatePath,
   isScriptFreePage,
   newNonce,
+  REFUSED_PATH_HEADER,
 } from './server/security-headers';
 
 /**
  * Next 16 Proxy (formerly middleware), before every page and route:
- * 1. refuses a cross-site state-changing request (403, Chinese message);
+ * 1. refuses a cross-site state-changing request (403, Chinese message), through a route that
+ *    writes the refusal to the audit log;
  * 2. gives the page a fresh CSP nonce: Next.js reads it from the request's
  *    Content-Security-Policy header and puts it on its own scripts;
  * 3. sends the security headers (nosniff, Referrer-Policy, Permissions-Policy, CSP, HSTS over
@@ -30,7 +33,17 @@ export function proxy(request: NextRequest) {
   const dev = process.env.NODE_ENV === 'development';
   const { pathname } = request.nextUrl;
 
-  if (crossSiteRefusal(request.method, header, trustProxy)) return crossSiteResponse(pathname, { https, dev });
+  if (crossSiteRefusal(request.method, header, trustProxy)) {
+    // Refused. The Proxy has no database: the route behind CROSS_SITE_AUDIT_ROUTE writes the
+    // audit line (throttled) and gives the same 403. Should the rewrite ever fail, refuse here.
+    try {
+      const requestHeaders = new Headers(request.headers);
+      requestHeaders.set(REFUSED_PATH_HEADER, pathname.slice(0, 200));
+      return NextResponse.rewrite(new URL(CROSS_SITE_AUDIT_ROUTE, request.url), { request: { headers: requestHeaders } });
+    } catch {
+      return crossSiteResponse(pathname, { https, dev });
+    }
+  }
 
   if (pathname.startsWith('/_next/static/')) {
     // Build files: no page, no nonce; only the headers that do not depend on the request.

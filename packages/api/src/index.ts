@@ -20,6 +20,8 @@ export {
 } from './services/public-search';
 // 全区汇总's default year, chosen from the cached trend by today's date.
 export { pickSummaryYear, type TrendYear } from './services/public-summary';
+// A cross-site request refused by the web app's Proxy, written to the audit log (throttled).
+export { auditCrossSiteRefusal, CROSS_SITE_ACTION } from './services/refusal-audit';
 // The HTTP endpoint with its request limits (batch size, body size, JSON depth).
 export { handleTrpcRequest, httpLimits, jsonTooDeep, type HttpLimits } from './http';
 // 报送稿扫描件: the upload and download routes, as functions of a Request.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, desc, eq } from '@ccgov/db';
 import { harness } from './test-utils';
-import { resetRefusalThrottle } from './services/refusal-audit';
+import { auditCrossSiteRefusal, resetRefusalThrottle } from './services/refusal-audit';
 
 const h = harness();
 afterAll(() => h.cleanup());
@@ -115,5 +115,21 @@ describe('the audit log is kept', () => {
       }
     }
     expect(offending).toEqual([]);
+  });
+});
+
+describe('cross-site requests refused by the Proxy are audited', () => {
+  it('one line per address per minute, then one saying how many were left out', () => {
+    const ctx = { db: h.db, user: null, ip: '203.0.113.7' };
+    const t0 = Date.UTC(2026, 11, 2, 1, 0, 0);
+    expect(auditCrossSiteRefusal(ctx, { method: 'POST', path: '/api/auth/signout', reason: 'Origin: https://evil.example' }, t0)).toBe(true);
+    expect(auditCrossSiteRefusal(ctx, { method: 'POST', path: '/api/trpc/department.save', reason: 'Sec-Fetch-Site: cross-site' }, t0 + 1_000)).toBe(false);
+    expect(auditCrossSiteRefusal(ctx, { method: 'DELETE', path: '/x', reason: 'Sec-Fetch-Site: cross-site' }, t0 + 2_000)).toBe(false);
+    const lines = () => linesOf('access.cross_site').filter((l) => l.ip === '203.0.113.7');
+    expect(lines()).toHaveLength(1);
+    expect(lines()[0]).toMatchObject({ userId: null, outcome: 'failure', target: 'POST /api/auth/signout', detail: '跨站请求已拒绝（Origin: https://evil.example）' });
+    expect(auditCrossSiteRefusal(ctx, { method: 'PUT', path: '/api/trpc/x', reason: 'Origin: null' }, t0 + 61_000)).toBe(true);
+    expect(lines()).toHaveLength(2);
+    expect(lines()[0]!.detail).toContain('此前1分钟内另有2次同类拒绝未逐条记录');
   });
 });

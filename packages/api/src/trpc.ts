@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import type { Db } from '@ccgov/db';
+import { isBusyError, type Db } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
 import type { Role } from '@ccgov/report';
 import { AppError, validationMessage } from './errors';
@@ -63,6 +63,10 @@ const appErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.userMessage, cause });
+  }
+  // A worker queue (bcrypt, upload reading) is full: 429 「服务器繁忙，请稍后再试」, nothing done.
+  if (!result.ok && isBusyError(result.error.cause)) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: result.error.cause.message, cause: result.error.cause });
   }
   return result;
 });

@@ -8,13 +8,15 @@ vi.mock('@ccgov/db', async (importOriginal) => {
     ...real,
     verifyPassword: (password: string, hash: string) => {
       compares.n++;
+      // The worker queue full (see the 'busy' test): refused before any compare.
+      if (password === 'queue-is-full') return Promise.reject(new real.BusyError());
       return real.verifyPassword(password, hash);
     },
   };
 });
 
 import { createTestDb } from '@ccgov/db/testing';
-import { auditLog, desc, eq, gt, users } from '@ccgov/db';
+import { auditLog, desc, eq, gt, loginThrottle, users } from '@ccgov/db';
 import { accountLocks, signInWithPassword, unlockAccount } from './login';
 import { SIGNIN_FAILED_MESSAGE } from './messages';
 
@@ -134,5 +136,27 @@ describe('signing in with a password', () => {
     for (let i = 0; i < 10; i++) await signInWithPassword(t.db, { username: 'tjj', password: DEMO }, meta(ip), at(1.5));
     expect(auditSince(mid).filter((l) => l.ip === ip)).toHaveLength(0);
     expect((await signInWithPassword(t.db, { username: 'tjj', password: DEMO }, meta(ip), at(17))).ok).toBe(true);
+  });
+});
+
+describe('the bcrypt compare runs in a worker thread', () => {
+  it('a sign-in compares there, not on the server’s main thread', async () => {
+    const { passwordPool } = await import('@ccgov/db');
+    const { threadId } = await import('node:worker_threads');
+    const before = passwordPool.stats.inWorker;
+    const r = await signInWithPassword(t.db, { username: 'sfj', password: DEMO }, meta('10.0.9.1'), at(600));
+    expect(r.ok).toBe(true);
+    expect(passwordPool.stats.inWorker - before).toBe(1);
+    expect([...passwordPool.stats.threadIds]).not.toContain(threadId);
+  });
+
+  it('when its queue is full the sign-in says 服务器繁忙，请稍后再试 and the attempt does not count', async () => {
+    const username = 'sfj';
+    const failures = () => t.db.select().from(loginThrottle).all().map((r) => r.failures);
+    await signInWithPassword(t.db, { username, password: 'wrong-1' }, meta('10.0.9.2'), at(700));
+    const counted = failures();
+    const r = await signInWithPassword(t.db, { username, password: 'queue-is-full' }, meta('10.0.9.2'), at(700.1));
+    expect(r).toEqual({ ok: false, reason: 'busy', message: '服务器繁忙，请稍后再试' });
+    expect(failures()).toEqual(counted);
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, asc, eq, isNull, loginThrottle, lt, or, users, verifyPassword, type Db } from '@ccgov/db';
+import { and, asc, eq, isBusyError, isNull, loginThrottle, lt, or, sql, users, verifyPassword, type Db } from '@ccgov/db';
 import { z } from 'zod';
 import { recordAudit } from './audit';
 import { LOCK_MS, USER_MAX_FAILURES, ipMaxFailures } from './config';
@@ -16,7 +16,7 @@ export type SignInMeta = { ip: string | null; userAgent: string | null };
 export type SignedIn = { id: string; name: string; uid: number; sv: number; sid: string };
 export type SignInResult =
   | { ok: true; user: SignedIn }
-  | { ok: false; reason: 'invalid' | 'locked' | 'throttled'; until?: Date; message: string };
+  | { ok: false; reason: 'invalid' | 'locked' | 'throttled' | 'busy'; until?: Date; message: string };
 
 /** 2026-12-01 23:49 in China time. */
 export function formatUntil(d: Date): string {
@@ -144,7 +144,19 @@ export async function signInWithPassword(db: Db, raw: unknown, meta: SignInMeta,
   // 2. Always one bcrypt compare: the account's hash, or a real hash of the same cost.
   const hash = user?.passwordHash ?? timingHash(db);
   const password = parsed.success ? parsed.data.password : '';
-  const match = hash ? await verifyPassword(password, hash) : false;
+  let match: boolean;
+  try {
+    match = hash ? await verifyPassword(password, hash) : false;
+  } catch (e) {
+    if (!isBusyError(e)) throw e;
+    // The password was never checked (the bcrypt queue is full): the attempt does not count.
+    db.transaction((tx) => {
+      for (const key of iKey ? [uKey, iKey] : [uKey]) {
+        tx.update(loginThrottle).set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` }).where(and(eq(loginThrottle.key, key), isNull(loginThrottle.lockedUntil))).run();
+      }
+    });
+    return { ok: false, reason: 'busy', message: e.message };
+  }
   const ok = !!user && user.active && match;
 
   if (ok) {

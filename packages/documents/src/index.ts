@@ -7,4 +7,5 @@ export { bulkArchive, bulkEntryNames, type BulkArchiveOptions } from './bulk';
 export { reportPdf, MissingFontError, DEFAULT_CJK_FONT, DEFAULT_CJK_BOLD_FONT, type FontSpec, type PdfOptions } from './pdf';
 export { reportDocx } from './docx';
 export { SIGNATURE_BLOCK, SUBMISSION_MARK, SUBMISSION_NOTICE, signatureNote, submissionLine, type SubmissionMark } from './submission';
+export { renderPdf, pdfPool } from './pdf-offload';
 export { receiptPdf, receiptFields, RECEIPT_TITLE, RECEIPT_HASH_NOTE, type ReceiptDocument } from './receipt-pdf';

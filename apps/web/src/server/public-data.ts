@@ -1,5 +1,5 @@
 import 'server-only';
-import { bulkArchive, MissingFontError, reportDocx, reportPdf, type PublishedReport } from '@ccgov/documents';
+import { bulkArchive, MissingFontError, renderPdf, reportDocx, type PublishedReport } from '@ccgov/documents';
 import { buildSearchIndex, loadSearchDocs } from '@ccgov/api';
 import { getDb } from '@ccgov/db';
 import { publicCaller } from './caller';
@@ -57,11 +57,11 @@ export function asPublished(data: LoadedPublication): PublishedReport {
   return data.publication;
 }
 
-/** The PDF of a publication, rendered once per publication. */
+/** The PDF of a publication, rendered once per publication, in a worker thread (renderPdf). */
 export function loadPdf(data: LoadedPublication): Promise<Buffer> {
   const font = process.env.CJK_FONT_PATH;
   return cachedPublic(`pdf:${data.publication.id}`, () =>
-    reportPdf(asPublished(data), font ? { font: { path: font, face: process.env.CJK_FONT_FACE || undefined } } : {}),
+    renderPdf(asPublished(data), font ? { font: { path: font, face: process.env.CJK_FONT_FACE || undefined } } : {}),
   );
 }
 

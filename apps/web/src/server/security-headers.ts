@@ -128,6 +128,11 @@ export function crossSiteRefusal(method: string, header: (name: string) => strin
   return null;
 }
 
+/** Route the Proxy hands a refused cross-site request to (it audits, then answers crossSiteResponse). */
+export const CROSS_SITE_AUDIT_ROUTE = '/api/refused/cross-site';
+/** Request header carrying the refused request's own path to that route. */
+export const REFUSED_PATH_HEADER = 'x-ccgov-refused-path';
+
 export const CROSS_SITE_MESSAGE = '跨站请求已被拒绝：只接受本站页面发出的提交。请在本站页面上重新操作。';
 
 /** The 403 answer to a cross-site request, as JSON under /api and as text elsewhere. */

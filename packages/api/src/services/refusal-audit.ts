@@ -13,6 +13,9 @@ export const REFUSAL_ACTIONS = {
   NOT_FOUND: 'access.not_found',
 } as const;
 
+/** A state-changing request from another site, refused by the web app's Proxy (Origin / Sec-Fetch-Site). */
+export const CROSS_SITE_ACTION = 'access.cross_site';
+
 const WINDOW_MS = 60_000;
 const MAX_KEYS = 10_000;
 
@@ -64,5 +67,35 @@ export function auditRefusedCall(
     });
   } catch {
     // The refusal itself still answers; a failed audit write must not turn it into a 500.
+  }
+}
+
+/**
+ * A cross-site POST/PUT/PATCH/DELETE refused before any route ran (apps/web/src/proxy.ts hands it
+ * to the route /api/refused/cross-site, which can reach the database): the same throttle, one line
+ * per person (signed out: per source address) per minute.
+ */
+export function auditCrossSiteRefusal(
+  ctx: { db: Db; user: SessionUser | null; ip: string | null },
+  call: { method: string; path: string; reason: string },
+  now = Date.now(),
+): boolean {
+  const who = ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip ?? '-'}`;
+  const { write, skipped } = admit(`${CROSS_SITE_ACTION}|${who}`, now);
+  if (!write) return false;
+  try {
+    recordAudit(ctx.db, {
+      userId: ctx.user?.id ?? null,
+      username: ctx.user?.username ?? null,
+      role: ctx.user?.role ?? null,
+      action: CROSS_SITE_ACTION,
+      target: `${call.method.toUpperCase().slice(0, 10)} ${call.path.slice(0, 200)}`,
+      ip: ctx.ip,
+      outcome: 'failure',
+      detail: `跨站请求已拒绝（${call.reason.slice(0, 150)}）${skipped ? `（此前1分钟内另有${skipped}次同类拒绝未逐条记录）` : ''}`,
+    });
+    return true;
+  } catch {
+    return false;
   }
 }

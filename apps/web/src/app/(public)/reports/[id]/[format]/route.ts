@@ -10,6 +10,7 @@ import {
   parseId,
   textError,
 } from '@/server/public-data';
+import { isBusyError } from '@ccgov/db';
 import { busyResponse, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
@@ -33,6 +34,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
         if (!pdf) return busyResponse();
         return fileResponse(pdf.value, 'application/pdf', reportFileName(report, 'pdf'), `${fallback}.pdf`);
       } catch (e) {
+        // The PDF worker's queue is full (or a render ran out of time): the same 503 as the gate.
+        if (isBusyError(e)) return busyResponse();
         if (e instanceof MissingFontError) {
           console.error(e.message);
           return textError(503, `暂时无法生成 PDF：${e.message}`);

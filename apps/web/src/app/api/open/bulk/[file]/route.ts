@@ -1,4 +1,5 @@
 import { fileResponse, loadBulk, MissingFontError, textError } from '@/server/public-data';
+import { isBusyError } from '@ccgov/db';
 import { busyResponse, expensive } from '@/server/expensive';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
     if (!zip.value) return textError(404, `${year}年度没有已发布的报告`);
     return fileResponse(zip.value, 'application/zip', `陈仓区${year}年政府信息公开工作年度报告.zip`, `reports-${year}.zip`);
   } catch (e) {
+    if (isBusyError(e)) return busyResponse();
     if (e instanceof MissingFontError) {
       console.error(e.message);
       return textError(503, `暂时无法生成批量下载（PDF）：${e.message}`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { realisticReport } from '@ccgov/report';
 import { signIn } from '../support/auth';
 import { queryDb, reportIdOf } from '../support/db';
@@ -20,6 +21,14 @@ function hashOfStoredVersion(reportId: number, version: number): string {
         ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
         : v;
   return createHash('sha256').update(JSON.stringify(sortKeys(JSON.parse(row!.content)))).digest('hex');
+}
+
+/** Moderate, serious and critical accessibility findings (as the public accessibility spec counts them). */
+async function notableViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 test('after 提交审核 the clerk opens 查看回执: number, version and the SHA-256 of what was submitted; the PDF downloads', async ({ page }) => {
@@ -52,6 +61,7 @@ test('after 提交审核 the clerk opens 查看回执: number, version and the S
   await expect(field('内容 SHA-256')).toContainText(receipt!.content_sha256);
   await expect(field('校验规则版本')).toHaveText(receipt!.ruleset_version);
   await expect(field('校验结果')).toContainText('错误 0 处');
+  expect(await notableViolations(page)).toEqual([]);
 
   // 下载 PDF: a real PDF, named by the receipt number.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 PDF' }).click()]);
@@ -98,6 +108,7 @@ test('a return with a comment: the clerk’s bell shows 1, the list shows the co
   await expect(item).toHaveAttribute('data-unread', 'true');
   await expect(item).toContainText(`${openYear()}年度报告被退回修改`);
   await expect(item).toContainText(comment);
+  expect(await notableViolations(page)).toEqual([]);
 
   // Opening it goes to the report and marks it read: the bell has no count any more.
   await item.getByRole('button', { name: `${openYear()}年度报告被退回修改` }).click();

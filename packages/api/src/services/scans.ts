@@ -115,12 +115,12 @@ function attachRefusal(report: Report): string | null {
   return '报告已发布或已撤销发布，不能再上传扫描件';
 }
 
-/** Write the bytes to `<dir>/<name>` with mode 0600 (temp file, fsync, rename). Returns whether it created the file. */
-function storeFile(dir: string, name: string, bytes: Uint8Array): boolean {
+/** Write the bytes to `<dir>/<name>` with mode 0600 (temp file, fsync, rename); `created` when it was not there. */
+function storeFile(dir: string, name: string, bytes: Uint8Array): { path: string; created: boolean } {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, name);
   // Named by the hash: the same bytes are already there.
-  if (existsSync(path) && statSync(path).size === bytes.length) return false;
+  if (existsSync(path) && statSync(path).size === bytes.length) return { path, created: false };
   const temp = `${path}.${randomBytes(6).toString('hex')}.part`;
   const fd = openSync(temp, 'wx', 0o600);
   try {
@@ -130,7 +130,7 @@ function storeFile(dir: string, name: string, bytes: Uint8Array): boolean {
     closeSync(fd);
   }
   renameSync(temp, path);
-  return true;
+  return { path, created: true };
 }
 
 export type AttachScanInput = { reportId: number; fileName: string; bytes: Uint8Array };
@@ -160,7 +160,7 @@ export function attachScan(db: Db, actor: SessionUser, input: AttachScanInput) {
       const kind = sniffScan(input.bytes)!;
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
       const stored = `${sha256}.${kind.ext}`;
-      const created = storeFile(dir, stored, input.bytes);
+      const file = storeFile(dir, stored, input.bytes);
       try {
         const row = tx
           .insert(reportScans)
@@ -180,7 +180,7 @@ export function attachScan(db: Db, actor: SessionUser, input: AttachScanInput) {
         return { id: row.id, version, fileName, mime: kind.mime, size: row.size, sha256, createdAt: row.createdAt };
       } catch (err) {
         // The row did not make it: a file this call created must not stay behind.
-        if (created) rmSync(join(dir, stored), { force: true });
+        if (file.created) rmSync(file.path, { force: true });
         throw err;
       }
     },

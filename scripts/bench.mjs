@@ -102,7 +102,7 @@ try {
     if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
     t.etag = res.headers.get('etag');
     manifest[t.path] = { contentType: res.headers.get('content-type'), etag: t.etag ?? '"x"', body: body.toString('base64') };
-    if (!t.conditional) sizes.push({ name: t.name, path: t.path, raw: body.length, gzip: gzipSync(body).length, js: await scriptBytes(body, res.headers.get('content-type')) });
+    if (!t.conditional) sizes.push({ name: t.name, path: t.path, raw: body.length, gzip: gzipSync(body).length, js: await scriptBytes(body, res.headers.get('content-type')), css: await styleBytes(body, res.headers.get('content-type')) });
   }
   const manifestPath = join(tmp, 'baseline.json');
   writeFileSync(manifestPath, JSON.stringify(manifest));
@@ -133,9 +133,10 @@ try {
     for (const r of rows) {
       console.log(`| ${r.name} | ${r.path} | ${r.portal.rps} | ${r.portal.p50} | ${r.portal.p99} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${r.ratio.toFixed(2)} | ${r.portal.unexpected} | ${r.portal.errors} |`);
     }
-    console.log('\n| page | path | HTML raw kB | gzip kB | JavaScript loaded kB (raw / gzip) |');
-    console.log('|---|---|---:|---:|---:|');
-    for (const s of sizes) console.log(`| ${s.name} | ${s.path} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} | ${s.js ? `${(s.js.raw / 1024).toFixed(1)} / ${(s.js.gzip / 1024).toFixed(1)} (${s.js.count} files)` : '—'} |`);
+    console.log('\n| page | path | HTML raw kB | gzip kB | JavaScript loaded kB (raw / gzip) | CSS kB (raw / gzip) |');
+    console.log('|---|---|---:|---:|---:|---:|');
+    const kb = (x) => (x ? `${(x.raw / 1024).toFixed(1)} / ${(x.gzip / 1024).toFixed(1)} (${x.count} files)` : '—');
+    for (const s of sizes) console.log(`| ${s.name} | ${s.path} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} | ${kb(s.js)} | ${kb(s.css)} |`);
   }
   if (rows.some((r) => r.portal.unexpected > 0 || r.portal.errors > 0)) process.exitCode = 1;
 
@@ -170,6 +171,20 @@ try {
   process.exitCode = 1;
 } finally {
   stop();
+}
+
+/** The style sheets an HTML page links (a reader downloads them once, then revalidates). */
+async function styleBytes(body, contentType) {
+  if (!String(contentType).startsWith('text/html')) return null;
+  const hrefs = [...new Set([...body.toString('utf8').matchAll(/<link([^>]*)>/g)].filter((m) => /rel="stylesheet"/.test(m[1])).map((m) => /href="([^"]+)"/.exec(m[1])?.[1]).filter(Boolean))];
+  let raw = 0;
+  let gzip = 0;
+  for (const href of hrefs) {
+    const css = Buffer.from(await (await fetch(new URL(href.replace(/&amp;/g, '&'), base))).arrayBuffer());
+    raw += css.length;
+    gzip += gzipSync(css).length;
+  }
+  return { raw, gzip, count: hrefs.length };
 }
 
 /** The JavaScript an HTML page loads (nomodule polyfills aside, which module browsers skip). */

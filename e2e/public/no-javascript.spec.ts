@@ -65,6 +65,37 @@ test.describe('with JavaScript off', () => {
   });
 });
 
+test.describe('with JavaScript off, the home page', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('searches with its plain form and lists a year', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: '搜索部门名称或报告全文' }).fill(pub.department_name);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/\?q=/);
+    await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('link', { name: title })).toBeVisible();
+    await page.goto(`/?year=${year}`);
+    await page.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  });
+});
+
+test('the home page loads no script and stays within the budget', async ({ page, baseURL }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  const res = await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '政府信息公开工作年度报告' })).toBeVisible();
+  expect(scripts).toEqual([]);
+  expect(await res!.text()).not.toContain('<script');
+  expect(res!.headers()['content-security-policy']).toContain("script-src 'none'");
+  await gzipTransfer(new URL('/', baseURL).href);
+  const t = await gzipTransfer(new URL('/', baseURL).href);
+  expect(t.status).toBe(200);
+  expect(t.bytes).toBeLessThanOrEqual(MAX_TRANSFERRED_GZIP);
+});
+
 test('the report page loads no script and carries the report once', async ({ page, baseURL }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {

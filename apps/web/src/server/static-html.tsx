@@ -59,7 +59,7 @@ let css: { text: string; etag: string } | undefined;
 /** The web app's folder (apps/web): the server runs from the repository or from the app itself. */
 function appDir(): string {
   const candidates = [process.cwd(), join(process.cwd(), 'apps/web'), ...(process.argv[1] ? [join(dirname(process.argv[1]), '../apps/web')] : [])];
-  const dir = candidates.find((d) => existsSync(join(d, CSS_FILES[0]!)));
+  const dir = candidates.find((d) => existsSync(/*turbopackIgnore: true*/ join(d, CSS_FILES[0]!)));
   if (!dir) throw new Error(`公开页面样式文件未找到 / cannot find ${CSS_FILES[0]} under ${candidates.join(', ')}`);
   return dir;
 }
@@ -68,7 +68,7 @@ function appDir(): string {
 export function publicCss(): { text: string; etag: string } {
   if (!css || process.env.NODE_ENV === 'development') {
     const dir = appDir();
-    const text = CSS_FILES.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const text = CSS_FILES.map((f) => readFileSync(/*turbopackIgnore: true*/ join(dir, f), 'utf8')).join('\n');
     css = { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
   }
   return css;

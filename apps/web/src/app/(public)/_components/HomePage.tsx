@@ -1,13 +1,9 @@
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS, departmentKindLabel, reportTitle } from '@ccgov/report';
 import { formatChinaDate } from '@ccgov/documents';
-import { SEARCH_MAX_LENGTH, searchQueryProblem, searchReports, type SearchHit } from '@ccgov/api';
-import { loadList, loadSearchIndex, parseYear } from '@/server/public-data';
-import { BUSY_MESSAGE, expensive } from '@/server/expensive';
-
-export const dynamic = 'force-dynamic';
+import { SEARCH_MAX_LENGTH, type SearchHit } from '@ccgov/api';
+import type { loadList } from '@/server/public-data';
 
 // Long lists use plain links: a next/link each would prefetch dozens of pages on every visit.
-
 function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
   return (
     <section className="card" aria-labelledby="search-results">
@@ -38,25 +34,22 @@ function SearchResults({ q, hits }: { q: string; hits: SearchHit[] }) {
   );
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export type HomeData = {
+  q: string;
+  hits: SearchHit[];
+  notice: string | null;
+  list: Awaited<ReturnType<typeof loadList>>;
+  years: number[];
+  year: number | undefined;
+  asked: number | null | 'invalid';
+  unknownYear: boolean;
+};
 
 /**
- * The home page lists one year at a time (the latest by default, another with `/?year=YYYY`), so
- * its size stays that of one year however many years are published; the others are one link away.
+ * The home page (rendered to plain HTML, see server/static-html.tsx): the search form (a plain GET
+ * form), search results, and one year of reports at a time with the other years one link away.
  */
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; year?: string | string[] }> }) {
-  const params = await searchParams;
-  const q = first(params.q)?.trim().slice(0, SEARCH_MAX_LENGTH) ?? '';
-  const list = await loadList();
-  // Too many terms, or too many searches at once: a notice instead of results.
-  const problem = q ? searchQueryProblem(q) : null;
-  const found = q && !problem ? await expensive(async () => searchReports(await loadSearchIndex(), q)) : undefined;
-  const hits = found?.value ?? [];
-  const notice = problem ?? (found === null ? `${BUSY_MESSAGE}，请稍后再搜索。` : null);
-  const years = [...new Set(list.map((r) => r.year))].sort((a, b) => b - a);
-  const asked = parseYear(first(params.year));
-  const year = typeof asked === 'number' && years.includes(asked) ? asked : years[0];
-  const unknownYear = asked != null && asked !== year;
+export function HomePage({ q, hits, notice, list, years, year, asked, unknownYear }: HomeData) {
   return (
     <>
       <h1>政府信息公开工作年度报告</h1>

@@ -4,13 +4,13 @@ import { REPORT_TITLE_SUFFIX } from '@ccgov/report';
  * 管理 → the blank Excel template of each reporting year (/api/excel/template/{year}), the file
  * the departments download under 本部门年报, so the admin can check it or send it on.
  */
-export function TemplateLinks({ years }: { years: { year: number; open: boolean }[] }) {
+export function TemplateLinks({ years, empty = '尚未开放任何报告年度。' }: { years: { year: number; open: boolean }[]; empty?: string }) {
   const shown = [...years].sort((a, b) => Number(b.open) - Number(a.open) || b.year - a.year);
   return (
     <section className="card" aria-labelledby="templates">
       <h2 id="templates">Excel 填报模板</h2>
       {shown.length === 0 ? (
-        <p className="muted">尚未开放任何报告年度。</p>
+        <p className="muted">{empty}</p>
       ) : (
         <ul>
           {shown.map((y) => (

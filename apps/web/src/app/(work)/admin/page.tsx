@@ -16,7 +16,7 @@ export default async function AdminPage() {
     <>
       <DepartmentsPanel departments={departments} />
       <AccountsPanel users={users} departments={departments.filter((d) => d.active).map((d) => ({ id: d.id, name: d.name }))} selfId={user.id} />
-      <TemplateLinks years={years.filter((y) => y.open)} />
+      <TemplateLinks years={years.filter((y) => y.open)} empty="当前没有填报中的年度；各年度的模板在“报告年度”中下载。" />
     </>
   );
 }

@@ -104,7 +104,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <table className={`list ${styles.queueTable}`}>
           <caption className="muted small" style={{ textAlign: 'left' }}>
             {q.items.length === q.total ? `共 ${q.total} 个部门和镇街` : `${status ? `${filterLabel(status)}：` : ''}筛选出 ${q.items.length} 个（共 ${q.total} 个）`}
-            {'，按待办排序：待审核、审核中（按提交时间，早的在前），已通过，已退回，未提交，已撤销，已发布'}
+            {'，按待办排序：待审核、审核中（按提交时间，早的在前），已通过，已退回，未提交，已撤销发布，已发布'}
           </caption>
           <thead>
             <tr>

@@ -4,7 +4,8 @@
  *   refuses to replace the database of a running portal;
  * - with BACKUP_DAILY=1, a timer makes one online backup a day (BACKUP_KEEP kept, default 14);
  * - creates the deadline notices due (7, 3 and 1 days before a body's deadline) at start and
- *   every hour; they are idempotent, and a department's own pages create them too when they load.
+ *   every hour; they are idempotent, and a department's own pages create them too when they load;
+ * - registers the audit of the cross-site requests the Proxy refuses (server/cross-site-audit.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -27,6 +28,9 @@ export async function register() {
   };
   sweep();
   setInterval(sweep, 3_600_000).unref();
+  // Cross-site requests the Proxy refuses go to the audit log (the Proxy has no database).
+  const { registerCrossSiteAudit } = await import('./server/cross-site-audit');
+  registerCrossSiteAudit();
   if (process.env.BACKUP_DAILY === '1') {
     scheduleDailyBackups({ dbPath, keep: backupKeep() });
     console.log('[portal] 已开启每日自动备份 / daily backup on (BACKUP_DAILY=1)');

@@ -5,20 +5,19 @@ import {
   HSTS,
   STATIC_SECURITY_HEADERS,
   contentSecurityPolicy,
-  CROSS_SITE_AUDIT_ROUTE,
   crossSiteRefusal,
   crossSiteResponse,
   isHttps,
   isPrivatePath,
   isScriptFreePage,
   newNonce,
-  REFUSED_PATH_HEADER,
+  noteCrossSiteRefusal,
 } from './server/security-headers';
 
 /**
  * Next 16 Proxy (formerly middleware), before every page and route:
- * 1. refuses a cross-site state-changing request (403, Chinese message), through a route that
- *    writes the refusal to the audit log;
+ * 1. refuses a cross-site state-changing request (403, Chinese message) and notes it for the
+ *    audit log (written by server/cross-site-audit.ts, which can reach the database);
  * 2. gives the page a fresh CSP nonce: Next.js reads it from the request's
  *    Content-Security-Policy header and puts it on its own scripts;
  * 3. sends the security headers (nosniff, Referrer-Policy, Permissions-Policy, CSP, HSTS over
@@ -33,16 +32,11 @@ export function proxy(request: NextRequest) {
   const dev = process.env.NODE_ENV === 'development';
   const { pathname } = request.nextUrl;
 
-  if (crossSiteRefusal(request.method, header, trustProxy)) {
-    // Refused. The Proxy has no database: the route behind CROSS_SITE_AUDIT_ROUTE writes the
-    // audit line (throttled) and gives the same 403. Should the rewrite ever fail, refuse here.
-    try {
-      const requestHeaders = new Headers(request.headers);
-      requestHeaders.set(REFUSED_PATH_HEADER, pathname.slice(0, 200));
-      return NextResponse.rewrite(new URL(CROSS_SITE_AUDIT_ROUTE, request.url), { request: { headers: requestHeaders } });
-    } catch {
-      return crossSiteResponse(pathname, { https, dev });
-    }
+  const refusal = crossSiteRefusal(request.method, header, trustProxy);
+  if (refusal) {
+    // The audit line is written by the server (server/cross-site-audit.ts), throttled.
+    noteCrossSiteRefusal({ method: request.method, path: pathname, reason: refusal, forwardedFor: header('x-forwarded-for'), cookie: header('cookie'), at: Date.now() });
+    return crossSiteResponse(pathname, { https, dev });
   }
 
   if (pathname.startsWith('/_next/static/')) {

@@ -84,10 +84,10 @@ export function repositoryRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = process.cwd();
   for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
+    const pkg = join(/*turbopackIgnore: true*/ dir, 'package.json');
+    if (existsSync(/*turbopackIgnore: true*/ pkg)) {
       try {
-        if ('workspaces' in JSON.parse(readFileSync(pkg, 'utf8'))) return (cachedRoot = dir);
+        if ('workspaces' in JSON.parse(readFileSync(/*turbopackIgnore: true*/ pkg, 'utf8'))) return (cachedRoot = dir);
       } catch {
         // not ours; keep looking
       }
@@ -115,6 +115,7 @@ export class WorkerPool {
   private seq = 0;
   /** Why the worker cannot start (then the fallback runs here), or null. */
   private unavailable: string | null = null;
+  private started = false;
   /** Counters and the thread ids that answered: for tests and the log. */
   readonly stats = { inWorker: 0, fallback: 0, refused: 0, timedOut: 0, replaced: 0, threadIds: new Set<number>() };
 
@@ -129,7 +130,8 @@ export class WorkerPool {
 
   /** The absolute path of the worker file. */
   get path(): string {
-    return this.file.startsWith('/') ? this.file : join(repositoryRoot(), this.file);
+    // Found at run time, not traced by the bundler (the file is built beside the packages).
+    return this.file.startsWith('/') ? this.file : join(/*turbopackIgnore: true*/ repositoryRoot(), this.file);
   }
 
   /** Jobs waiting for a thread (not those running). */
@@ -208,13 +210,13 @@ export class WorkerPool {
   /** Start one thread; false (and fallback mode) when it cannot be started at all. */
   private start(): boolean {
     const path = this.path;
-    if (!existsSync(path)) {
+    if (!existsSync(/*turbopackIgnore: true*/ path)) {
       this.giveUp(`找不到 ${path}（运行 node scripts/build-workers.mjs 生成）`);
       return false;
     }
     let worker: Worker;
     try {
-      worker = new Worker(path, { resourceLimits: this.resourceLimits, stdout: false, stderr: false });
+      worker = new Worker(/*turbopackIgnore: true*/ path, { resourceLimits: this.resourceLimits, stdout: false, stderr: false });
     } catch (e) {
       this.giveUp(e instanceof Error ? e.message : String(e));
       return false;
@@ -231,6 +233,8 @@ export class WorkerPool {
   private onMessage(slot: Slot, msg: Reply): void {
     if ('ready' in msg) {
       slot.ready = true;
+      if (!this.started && process.env.NODE_ENV === 'production') console.log(`[workers] ${this.name}: 工作线程已启动（${this.path}）`);
+      this.started = true;
       this.pump();
       if (!slot.job) slot.worker.unref();
       return;

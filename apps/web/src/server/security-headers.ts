@@ -128,10 +128,37 @@ export function crossSiteRefusal(method: string, header: (name: string) => strin
   return null;
 }
 
-/** Route the Proxy hands a refused cross-site request to (it audits, then answers crossSiteResponse). */
-export const CROSS_SITE_AUDIT_ROUTE = '/api/refused/cross-site';
-/** Request header carrying the refused request's own path to that route. */
-export const REFUSED_PATH_HEADER = 'x-ccgov-refused-path';
+/** A cross-site request the Proxy refused, as handed to the audit (server/cross-site-audit.ts). */
+export type CrossSiteRefusalNote = { method: string; path: string; reason: string; forwardedFor: string | null; cookie: string | null; at: number };
+type Sink = (note: CrossSiteRefusalNote) => void;
+const SINK = Symbol.for('ccgov.crossSiteRefusalSink');
+const PENDING = Symbol.for('ccgov.crossSiteRefusalPending');
+const slots = globalThis as unknown as Record<symbol, unknown>;
+
+/**
+ * The Proxy has no database. It notes each refusal here; the server's instrumentation registers
+ * the sink that writes it to the audit log (the Proxy runs in the same Node process, so the
+ * registration on globalThis is shared). Until then at most 100 notes wait.
+ */
+export function noteCrossSiteRefusal(note: CrossSiteRefusalNote): void {
+  const sink = slots[SINK] as Sink | undefined;
+  if (sink) {
+    try {
+      sink(note);
+    } catch {
+      // The refusal answers whatever happens to its audit line.
+    }
+    return;
+  }
+  const pending = (slots[PENDING] ??= []) as CrossSiteRefusalNote[];
+  if (pending.length < 100) pending.push(note);
+}
+
+export function setCrossSiteRefusalSink(sink: Sink): void {
+  slots[SINK] = sink;
+  const pending = (slots[PENDING] ?? []) as CrossSiteRefusalNote[];
+  for (const note of pending.splice(0)) sink(note);
+}
 
 export const CROSS_SITE_MESSAGE = '跨站请求已被拒绝：只接受本站页面发出的提交。请在本站页面上重新操作。';
 

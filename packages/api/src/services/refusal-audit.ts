@@ -71,12 +71,12 @@ export function auditRefusedCall(
 }
 
 /**
- * A cross-site POST/PUT/PATCH/DELETE refused before any route ran (apps/web/src/proxy.ts hands it
- * to the route /api/refused/cross-site, which can reach the database): the same throttle, one line
- * per person (signed out: per source address) per minute.
+ * A cross-site POST/PUT/PATCH/DELETE refused before any route ran (apps/web/src/proxy.ts notes it,
+ * apps/web/src/server/cross-site-audit.ts writes it here): the same throttle, one line per person
+ * (signed out: per source address) per minute.
  */
 export function auditCrossSiteRefusal(
-  ctx: { db: Db; user: SessionUser | null; ip: string | null },
+  ctx: { db: Db; user: Pick<SessionUser, 'id' | 'username' | 'role'> | null; ip: string | null },
   call: { method: string; path: string; reason: string },
   now = Date.now(),
 ): boolean {

@@ -40,16 +40,38 @@ test('a reviewer imports two years of history for a department; 与上年对比 
   await page.screenshot({ path: test.info().outputPath('history-import-375.png'), fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  for (const file of [`民政局${year - 2}.html`, `民政局${year - 1}.docx`]) {
+    const card = page.getByRole('region', { name: file });
+    // The body was read from the file and matched to 陈仓区民政局, which already filed that year.
+    await expect(card.getByLabel('报告主体')).toHaveValue(String(queryDb<{ id: number }>("SELECT id FROM departments WHERE code = 'mzj'")[0]!.id), SLOW);
+    await expect(card.getByText(/已在平台中填报.*不能导入/)).toBeVisible();
+    await expect(card.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  }
+
+  // 对照原文: each figure beside the source line it was read from (a table row of the saved page).
+  const earlier = page.getByRole('region', { name: `民政局${year - 2}.html` });
+  const source = earlier.getByTestId('source-view');
+  await expect(source.locator('summary')).toContainText(/\d+ 个数字读自原文，\d+ 个原文空白按 0 计，0 个未能识别/);
+  await source.locator('summary').click();
+  const row = source.locator('tr', { has: page.locator('li[data-figure="requests.newReceived.natural"]') });
+  await expect(row.locator('td').nth(1)).toContainText('一、本年新收政府信息公开申请数量');
+  const natural = contentOf('陈仓区民政局', year - 2).requests.newReceived[0];
+  await expect(row.locator('li[data-figure="requests.newReceived.natural"]')).toHaveText(`表三 一、本年新收政府信息公开申请数量 自然人：${natural}`);
+  await page.screenshot({ path: test.info().outputPath('history-source-view-desktop.png'), fullPage: false });
+
+  // Both files are for the new department: the later one's cross-year rules (7, 10, 12) run against the earlier file of this batch.
+  await earlier.getByLabel('报告主体').selectOption({ label: name });
+  const later = page.getByRole('region', { name: `民政局${year - 1}.docx` });
+  await later.getByLabel('报告主体').selectOption({ label: name });
+  await expect(later.getByTestId('cross-year')).toHaveText(`跨年度核对（规则7、10、12）对照：本次一同导入的文件“民政局${year - 2}.html”（${year - 2}年度）。`);
+  await expect(earlier.getByTestId('cross-year')).toContainText('跨年度核对（规则7、10、12）无法进行');
+
   for (const [file, y] of [
     [`民政局${year - 2}.html`, year - 2],
     [`民政局${year - 1}.docx`, year - 1],
   ] as const) {
     const card = page.getByRole('region', { name: file });
     await expect(card.getByLabel('报告年度')).toHaveValue(String(y), SLOW);
-    // The body was read from the file and matched to 陈仓区民政局, which already filed that year.
-    await expect(card.getByLabel('报告主体')).toHaveValue(String(queryDb<{ id: number }>("SELECT id FROM departments WHERE code = 'mzj'")[0]!.id));
-    await expect(card.getByText(/已在平台中填报.*不能导入/)).toBeVisible();
-    await expect(card.getByRole('button', { name: '确认导入' })).toBeDisabled();
     // Every figure shows where it came from.
     await expect(card.locator('td[data-cell="requests.newReceived.natural"]')).toHaveAttribute('title', /^来源：/);
     await expect(card.getByText(/检查结果：0 个错误/)).toBeVisible();
@@ -60,10 +82,18 @@ test('a reviewer imports two years of history for a department; 与上年对比 
     expect(contentOf(name, y).requests).toEqual(contentOf('陈仓区民政局', y).requests);
   }
 
-  // The public page says where the report came from.
+  // The public page says where the report came from and offers the original file, byte for byte.
   await page.getByRole('region', { name: `民政局${year - 1}.docx` }).getByRole('link', { name: '查看公开页面' }).click();
-  await expect(page.getByText('本报告根据原公开文本导入')).toBeVisible(SLOW);
+  const note = page.getByTestId('import-provenance');
+  await expect(note).toContainText(new RegExp(`本报告由历史网页/文件导入（来源：民政局${year - 1}\\.docx，原发布日期 (\\d{4}年\\d{1,2}月\\d{1,2}日|不详)）`), SLOW);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  const download = note.getByRole('link', { name: /下载原文件（民政局\d{4}\.docx/ });
+  const original = await page.request.get((await download.getAttribute('href'))!);
+  expect(original.status()).toBe(200);
+  expect(Buffer.compare(await original.body(), docx)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('history-public-provenance.png'), fullPage: false });
+  // A report filed on the portal has no original file to download.
+  expect((await page.request.get(`/reports/${publicationOf('mzj', year - 1)}/source`)).status()).toBe(404);
 
   // 与上年对比 of the later imported year compares with the earlier imported one.
   const laterId = queryDb<{ id: number }>('SELECT r.id FROM reports r JOIN departments d ON d.id = r.department_id WHERE d.name = ? AND r.year = ?', name, year - 1)[0]!.id;

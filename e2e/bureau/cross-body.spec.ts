@@ -4,8 +4,8 @@ import { openYear, signInAs } from './helpers';
 
 /**
  * 雷同 across bodies (R14) on the review screen. Read-only, on 陈仓区交通运输局 (jtysj), whose
- * open-year report is submitted in the demo and which no other spec uses: the demo's texts are
- * written from the same models, so its sections are ≥ 90 % similar to other bodies' reports.
+ * open-year report is submitted in the demo and which no other spec uses: the demo plants one copy,
+ * its 平台建设 paragraph taken over from 陈仓区住房和城乡建设局's (packages/db/src/seed/narrative.ts).
  */
 
 test('the reviewer sees a 雷同 warning naming the other body and reads both texts side by side with the shared passages marked', async ({ page }, info) => {

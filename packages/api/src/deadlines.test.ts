@@ -258,6 +258,13 @@ describe('days left mean one thing everywhere', () => {
     expect(queue).toMatchObject({ deadline: `${Y + 1}-01-26`, legalDeadline: `${Y + 1}-01-31` });
     expect(queue.daysToDeadline).toBe(daysUntil(chinaToday(), `${Y + 1}-01-26`));
     expect((await asAt(h, 'cgj').progress.mine()).notices.find((n) => n.year === Y)!.daysLeft).toBe(queue.daysToDeadline);
+
+    // A body with an extension: its row in the queue counts to the same date as its clerk.
+    h.db.insert(deadlineExtensions).values({ year: Y, departmentId: deptId(h, 'lyj'), until: `${Y + 1}-01-29`, reason: '测试' }).run();
+    const lyjNotice = (await asAt(h, 'lyj').progress.mine()).notices.find((n) => n.year === Y)!;
+    const lyjRow = (await asAt(h, 'reviewer').review.queue({ year: Y })).items.find((i) => i.departmentName === '陈仓区林业局')!;
+    expect(lyjRow).toMatchObject({ extendedUntil: `${Y + 1}-01-29`, daysLeft: lyjNotice.daysLeft });
+    expect(lyjRow.daysLeft).toBe(queue.daysToDeadline + 3);
   });
 });
 

@@ -2,6 +2,7 @@ import { and, asc, departments, desc, eq, inArray, reportEvents, reportingYears,
 import { NOT_STARTED_LABEL, STATUS_LABELS, checkReport, chinaToday, daysUntil, defaultLegalDeadline, signoffStepLabel, type ReportStatus } from '@ccgov/report';
 import { deadlineState } from '@ccgov/report';
 import { z } from 'zod';
+import { extensionsOfYear } from '../deadlines';
 import { loadSensitiveWords, readSettings } from '../context';
 
 /**
@@ -49,9 +50,12 @@ export function reviewQueue(db: Db, input: z.infer<typeof queueInput>) {
   const signoffsByReport = currentSignoffs(db, year);
   // The same reading of the deadline as the clerk's (packages/report deadlines.ts): the days left
   // to the internal deadline (else the legal one), with the legal date shown beside it.
-  const deadlineNow = deadlineState(yearRow ?? { legalDeadline: defaultLegalDeadline(year), internalDeadline: null }, chinaToday());
+  const yearDeadlines = yearRow ?? { legalDeadline: defaultLegalDeadline(year), internalDeadline: null };
+  const deadlineNow = deadlineState(yearDeadlines, chinaToday());
   const deadline = deadlineNow.deadline;
   const daysToDeadline = deadlineNow.daysLeft;
+  // A body's extension (延期) moves its own date: its row counts to it, as its clerk's page does.
+  const extensions = extensionsOfYear(db, year);
   const sentBack = new Set(
     rows.length === 0
       ? []
@@ -104,6 +108,8 @@ export function reviewQueue(db: Db, input: z.infer<typeof queueInput>) {
       signoffs: done.map((s) => ({ step: s.step, label: signoffStepLabel(s.step, requiredSignoffs), userName: s.userName, at: s.createdAt })),
       nextStep,
       nextStepLabel: nextStep == null ? null : signoffStepLabel(nextStep, requiredSignoffs),
+      extendedUntil: extensions.get(d.id)?.until ?? null,
+      daysLeft: extensions.has(d.id) ? deadlineState(yearDeadlines, chinaToday(), extensions.get(d.id)!.until).daysLeft : daysToDeadline,
     };
   });
   const awaiting = (i: (typeof items)[number], which: 'awaiting_first' | 'awaiting_final') =>

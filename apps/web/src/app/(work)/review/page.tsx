@@ -142,8 +142,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   )}
                 </td>
                 <td>{i.warnings == null ? '—' : i.warnings === 0 ? '无' : `${i.warnings} 条`}</td>
-                <td className={q.daysToDeadline < 0 && !i.submittedAt ? styles.overdue : undefined}>
-                  {i.status === 'published' ? '—' : daysLeftText(q.daysToDeadline)}
+                <td className={i.daysLeft < 0 && !i.submittedAt ? styles.overdue : undefined}>
+                  {i.status === 'published' ? '—' : daysLeftText(i.daysLeft)}
+                  {i.extendedUntil && <span className="muted small" style={{ display: 'block' }}>延期至 {i.extendedUntil}</span>}
                 </td>
                 <td>{i.reportId ? <Link href={`/review/${i.reportId}`} aria-label={`审阅${i.departmentName}`}>审阅</Link> : '—'}</td>
               </tr>

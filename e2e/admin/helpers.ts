@@ -48,7 +48,7 @@ export async function createDepartmentWithAccount(page: Page, opts: { name: stri
   await accForm.getByRole('button', { name: '创建账号' }).click();
   const secret = page.getByTestId('temporary-password');
   await expect(secret).toBeVisible(SLOW);
-  const password = (await secret.textContent())!.trim();
+  const password = (await secret.inputValue()).trim();
   await signOut(page);
   return { username: opts.code, password };
 }

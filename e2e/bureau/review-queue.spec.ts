@@ -46,3 +46,24 @@ test('searching by name and choosing a department narrow the list', async ({ pag
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('table')).toContainText('陈仓区民政局');
 });
+
+test('the queue puts 待审核 first and shows who has signed; 待终审 lists the reports waiting for the final sign-off', async ({ page }) => {
+  await page.goto('/review');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: '审核进度' })).toBeVisible();
+  // Sorted by what needs action: the first row is 待审核 (or 审核中 when nothing waits for a first look).
+  await expect(table.getByRole('row').nth(1)).toContainText(/待审核|审核中/);
+
+  await page.getByRole('list', { name: '各状态数量' }).getByRole('link', { name: /^待终审\d+$/ }).click();
+  await expect(page).toHaveURL(/status=awaiting_final/);
+  // 陈仓区司法局 (no other spec touches it) is in review with its 初审 done by the demo reviewer.
+  const row = table.getByRole('row').filter({ hasText: '陈仓区司法局' });
+  await expect(row.getByTestId('signoffs')).toContainText('初审 ✓ 数据局审核人');
+  await expect(row.getByTestId('signoffs')).toContainText('终审 待审');
+  for (const r of await table.getByRole('row').all()) {
+    const text = await r.innerText();
+    if (text.includes('审核进度')) continue; // header
+    expect(text).toContain('终审 待审');
+  }
+  await expect(page.getByRole('combobox', { name: /^状态/ })).toHaveValue('awaiting_final');
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { queryDb } from '../support/db';
 import { closedYear, currentPublications, FIGURE_COUNT, formatAmount, sumFigures } from './helpers';
 
 // Read-only: compares the public summary with the database; changes nothing.
@@ -54,6 +55,27 @@ test.describe('the district summary', () => {
       await page.goto(`/summary?year=${year}`);
       const firstRow = page.getByRole('table', { name: '新收申请排名数据' }).getByRole('row').nth(1);
       await expect(firstRow).toContainText(open.topRequests[0].department, { timeout: 1000 });
+    }).toPass();
+  });
+});
+
+test.describe('the district summary without ?year=', () => {
+  test('opens on the last year whose deadline has passed, and the trend marks a year not everyone has published', async ({ page }) => {
+    const year = closedYear();
+    const open = year + 1;
+    await expect(async () => {
+      await page.goto('/summary');
+      await expect(page.getByRole('heading', { level: 1, name: `${year}年度全区汇总` })).toBeVisible({ timeout: 1000 });
+      // Other specs publish, correct and withdraw meanwhile: compare with the database as it is now.
+      const openCount = currentPublications('year = ?', open).length;
+      const bodies = queryDb<{ n: number }>('SELECT COUNT(*) AS n FROM departments WHERE active = 1')[0]!.n;
+      const trend = page.getByRole('table', { name: '年度趋势数据' });
+      if (openCount > 0) {
+        await expect(trend.getByRole('rowheader', { name: `${open}（未完成，已发布 ${openCount}/${bodies}）` })).toBeVisible({ timeout: 1000 });
+        await expect(page.locator('svg#trend-requests, svg[aria-labelledby="trend-requests-title"]').locator('[data-incomplete="true"]')).toHaveCount(1);
+      } else {
+        await expect(trend.getByRole('rowheader', { name: String(open) })).toHaveCount(0);
+      }
     }).toPass();
   });
 });

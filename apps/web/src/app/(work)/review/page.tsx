@@ -65,7 +65,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {user.role === 'publisher' && <PublishAllButton year={q.year} approved={q.approved} />}
       </div>
 
-      <form className={`card ${styles.filterForm}`} role="search" aria-label="筛选报告">
+      {/* Keyed by the filters: a count link navigates in place, and the selects must follow it. */}
+      <form key={`${q.year}|${status ?? ''}|${departmentId ?? ''}|${search ?? ''}`} className={`card ${styles.filterForm}`} role="search" aria-label="筛选报告">
         <label>
           年度
           <select name="year" defaultValue={String(q.year)}>

@@ -2,13 +2,26 @@
 import { useState } from 'react';
 import { trpc } from '@/trpc/client';
 import { Feedback } from './Feedback';
-import { useAction } from './useAction';
+import { useAction, useFeedback, type FeedbackState } from './useAction';
 import styles from './admin.module.css';
 
 export type WordRow = { id: number; word: string; suggestion: string; note: string };
 
-function WordForm({ initial, label, onSaved, onCancel }: { initial?: WordRow; label: string; onSaved: (w: string) => void; onCancel?: () => void }) {
-  const { busy, error, run } = useAction();
+function WordForm({
+  initial,
+  label,
+  feedback,
+  onSaved,
+  onCancel,
+}: {
+  initial?: WordRow;
+  label: string;
+  /** The panel's outcome line, when the form reports there instead of under itself. */
+  feedback?: FeedbackState;
+  onSaved: (w: string) => void;
+  onCancel?: () => void;
+}) {
+  const { busy, error, run } = useAction(feedback);
   const [word, setWord] = useState(initial?.word ?? '');
   const [suggestion, setSuggestion] = useState(initial?.suggestion ?? '');
   const [note, setNote] = useState(initial?.note ?? '');
@@ -53,21 +66,22 @@ function WordForm({ initial, label, onSaved, onCancel }: { initial?: WordRow; la
           </button>
         )}
       </div>
-      <Feedback error={error} />
+      {!feedback && <Feedback error={error} />}
     </form>
   );
 }
 
 /** 错敏词: the list the checker flags in every report's text; an edit applies to the next check. */
 export function WordsPanel({ words }: { words: WordRow[] }) {
-  const { busy, error, run } = useAction();
-  const [message, setMessage] = useState<string | null>(null);
+  // One outcome line for the panel (the add form and the row buttons), so an old error goes with the next success.
+  const feedback = useFeedback();
+  const { busy, error, message, setMessage, run } = useAction(feedback);
   const [editing, setEditing] = useState<number | null>(null);
   return (
     <section className="card" aria-labelledby="words-title">
       <h2 id="words-title">错敏词（{words.length}）</h2>
       <p className="muted small">检查报告文字时逐一比对本表；修改后，下一次检查即按新表执行。</p>
-      <WordForm label="添加错敏词" onSaved={(w) => setMessage(`已添加“${w}”。`)} />
+      <WordForm label="添加错敏词" feedback={feedback} onSaved={(w) => setMessage(`已添加“${w}”。`)} />
       <Feedback error={error} message={message} />
       <div className="table-wrap">
         <table className="list">

@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReactElement, ReactNode } from 'react';
 import { demoAccountsExist } from '@ccgov/auth';
@@ -56,10 +55,15 @@ export const PUBLIC_CSS_PATH = '/styles/public.css';
 const CSS_FILES = ['src/app/globals.css', 'src/app/(public)/public.css'];
 let css: { text: string; etag: string } | undefined;
 
+// Node's own fs, not the bundler's view of it: a file path computed at run time would otherwise
+// make Turbopack trace the whole project into the server output.
+const fs = () => process.getBuiltinModule('node:fs');
+
 /** The web app's folder (apps/web): the server runs from the repository or from the app itself. */
 function appDir(): string {
-  const candidates = [process.cwd(), join(process.cwd(), 'apps/web'), ...(process.argv[1] ? [join(dirname(process.argv[1]), '../apps/web')] : [])];
-  const dir = candidates.find((d) => existsSync(/*turbopackIgnore: true*/ join(d, CSS_FILES[0]!)));
+  const cwd = process.cwd();
+  const candidates = [cwd, `${cwd}/apps/web`, ...(process.argv[1] ? [`${dirname(process.argv[1])}/../apps/web`] : [])];
+  const dir = candidates.find((d) => fs().existsSync(`${d}/${CSS_FILES[0]}`));
   if (!dir) throw new Error(`公开页面样式文件未找到 / cannot find ${CSS_FILES[0]} under ${candidates.join(', ')}`);
   return dir;
 }
@@ -68,7 +72,7 @@ function appDir(): string {
 export function publicCss(): { text: string; etag: string } {
   if (!css || process.env.NODE_ENV === 'development') {
     const dir = appDir();
-    const text = CSS_FILES.map((f) => readFileSync(/*turbopackIgnore: true*/ join(dir, f), 'utf8')).join('\n');
+    const text = CSS_FILES.map((f) => fs().readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
     css = { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
   }
   return css;

@@ -3,7 +3,8 @@ import { signIn } from '../support/auth';
 import { queryDb } from '../support/db';
 
 // Nothing here changes state: every state-changing request is a refused cross-site one (or a
-// same-origin one that is refused further in for other reasons). Uses `tjj` and `admin` read-only.
+// same-origin one that is refused further in for other reasons). Uses `tjj` and `admin` read-only,
+// and `sthjj` (no other spec uses it) for the audit line of a refusal.
 
 const CROSS_SITE = '跨站请求已被拒绝';
 const trpcBody = (json: unknown) => ({ json });
@@ -75,4 +76,27 @@ test('a form on another site that posts to the portal is refused in the browser'
   // The admin is still signed in.
   await page.goto(`${baseURL}/admin`);
   await expect(page.getByRole('button', { name: '退出', exact: true })).toBeVisible();
+});
+
+test('a refused cross-site request leaves one audit line (at most one a minute per person)', async ({ page }) => {
+  await signIn(page, 'sthjj');
+  const lines = () =>
+    queryDb<{ action: string; outcome: string; target: string; detail: string }>(
+      "SELECT action, outcome, target, detail FROM audit_log WHERE username = 'sthjj' AND action = 'access.cross_site' ORDER BY id",
+    );
+  const before = lines().length;
+  const res = await page.request.post('/api/trpc/department.save', {
+    headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+    data: trpcBody({ id: 1, version: 1, content: {} }),
+  });
+  expect(res.status()).toBe(403);
+  expect(((await res.json()) as { error: string }).error).toContain(CROSS_SITE);
+  expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await expect.poll(() => lines().length).toBe(before + 1);
+  expect(lines().at(-1)).toMatchObject({ outcome: 'failure', target: 'POST /api/trpc/department.save', detail: '跨站请求已拒绝（Origin: https://evil.example）' });
+  // A second one within the minute is refused the same way but not written again.
+  const again = await page.request.post('/api/auth/signout', { headers: { 'sec-fetch-site': 'cross-site' }, form: { csrfToken: 'x' }, maxRedirects: 0 });
+  expect(again.status()).toBe(403);
+  expect(await again.text()).toContain(CROSS_SITE);
+  expect(lines()).toHaveLength(before + 1); // (the throttle itself: packages/api/src/security-audit.test.ts)
 });

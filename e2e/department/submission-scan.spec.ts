@@ -69,6 +69,13 @@ test('the reviewer sees the scan on the review screen; another department gets 4
   expect(res.headers()['content-type']).toBe('image/png');
   expect(res.headers()['x-content-type-options']).toBe('nosniff');
   expect(Buffer.compare(await res.body(), PNG)).toBe(0);
+  // Each mount point admits its own roles only: the department's URLs are not the bureau's way in.
+  expect((await page.request.get(`/dept/reports/${id}/scans/${scan!.id}`)).status()).toBe(403);
+  expect((await page.request.get(`/dept/reports/${id}/submission/pdf`)).status()).toBe(403);
+  expect((await page.request.post(`/dept/reports/${id}/scans`, { data: PNG, headers: { 'x-file-name': 'x.png' } })).status()).toBe(403);
+  const pdf = await page.request.get(`/review/${id}/submission/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-disposition']).toMatch(/^attachment;/);
   await card.getByRole('link', { name: '查看和打印报送稿' }).click();
   await expect(page.getByTestId('submission-sheet').getByRole('region', { name: '签字盖章' })).toBeVisible();
 
@@ -79,6 +86,10 @@ test('the reviewer sees the scan on the review screen; another department gets 4
     expect(r.status(), url).toBe(404);
     expect(await r.text()).not.toContain('工业和信息化');
   }
+  expect((await other.request.get(`/review/${id}/scans/${scan!.id}`)).status()).toBe(403);
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`/review/${id}/scans/${scan!.id}`)).status()).toBe(401);
+  await anonymous.close();
   const post = await other.request.post(`/dept/reports/${id}/scans`, { data: PNG, headers: { 'x-file-name': 'x.png', 'content-type': 'application/octet-stream' } });
   expect(post.status()).toBe(404);
   expect(scansOf(id)).toHaveLength(1);

@@ -149,8 +149,6 @@ export function scanDownloadResponse(req: Request, ctx: ScanRouteContext, report
       'content-disposition': `${disposition}; filename="${asciiFallback(scan.mime)}"; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`,
       'x-content-type-options': 'nosniff',
       'cache-control': NO_STORE,
-      // The answer is a file, never a page: nothing in it may run.
-      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       'x-scan-sha256': scan.sha256,
     },
   });

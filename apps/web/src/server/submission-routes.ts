@@ -2,7 +2,7 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { scanDownloadResponse, scanUploadResponse, routeId } from '@ccgov/api';
 import { getDb } from '@ccgov/db';
-import { MissingFontError, reportFileName, reportPdf, SUBMISSION_MARK } from '@ccgov/documents';
+import { MissingFontError, renderPdf, reportFileName, SUBMISSION_MARK } from '@ccgov/documents';
 import type { Role } from '@ccgov/report';
 import { serverCaller } from './caller';
 import { currentUser, requestIp } from './session';
@@ -39,7 +39,7 @@ export async function scanDownloadRoute(req: Request, roles: readonly Role[], id
   return scanDownloadResponse(req, ctx, idText, scanIdText);
 }
 
-/** 报送稿 PDF: the submitted snapshot through reportPdf({ submission }). */
+/** 报送稿 PDF: the submitted snapshot through reportPdf({ submission }), drawn in the PDF worker thread (renderPdf). */
 export async function submissionPdfRoute(roles: readonly Role[], idText: string): Promise<Response> {
   const user = await currentUser();
   const refused = mountRefusal(user, roles);
@@ -48,7 +48,7 @@ export async function submissionPdfRoute(roles: readonly Role[], idText: string)
   if (id == null) return text(404, '报送稿不存在或无权查看');
   try {
     const copy = await (await serverCaller(user)).submission.get({ id });
-    const bytes = await reportPdf(
+    const bytes = await renderPdf(
       {
         id: copy.reportId,
         departmentName: copy.departmentName,

@@ -23,6 +23,15 @@ function hashOfStoredVersion(reportId: number, version: number): string {
   return createHash('sha256').update(JSON.stringify(sortKeys(JSON.parse(row!.content)))).digest('hex');
 }
 
+/** GET from inside the signed-in page: status, content type and the first five bytes. */
+function fetchFromPage(page: Page, url: string) {
+  return page.evaluate(async (u) => {
+    const res = await fetch(u);
+    const bytes = new Uint8Array(await res.arrayBuffer()).subarray(0, 5);
+    return { status: res.status, type: res.headers.get('content-type'), head: String.fromCharCode(...bytes) };
+  }, url);
+}
+
 /** Moderate, serious and critical accessibility findings (as the public accessibility spec counts them). */
 async function notableViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -31,7 +40,7 @@ async function notableViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-test('after 提交审核 the clerk opens 查看回执: number, version and the SHA-256 of what was submitted; the PDF downloads', async ({ page }) => {
+test('after 提交审核 the clerk opens 查看回执: number, version and the SHA-256 of what was submitted; the PDF downloads', async ({ page, browser }) => {
   const year = openYear();
   const id = reportIdOf('shj', year);
   await signIn(page, 'shj');
@@ -66,14 +75,21 @@ test('after 提交审核 the clerk opens 查看回执: number, version and the S
   // 下载 PDF: a real PDF, named by the receipt number.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 PDF' }).click()]);
   expect(download.suggestedFilename()).toBe(`回执-${receipt!.receipt_no}.pdf`);
-  const res = await page.request.get(`/dept/receipts/${receipt!.id}/pdf`);
-  expect(res.status()).toBe(200);
-  expect(res.headers()['content-type']).toBe('application/pdf');
-  expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // Fetched by the page itself (APIRequestContext reuses keep-alive sockets the server has closed).
+  expect(await fetchFromPage(page, `/dept/receipts/${receipt!.id}/pdf`)).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
   // The report page lists it too.
   await page.goto(`/dept/reports/${id}`);
   await expect(page.getByRole('table', { name: '回执' }).getByRole('link', { name: receipt!.receipt_no })).toBeVisible();
+
+  // The reviewer sees it on the review screen, and opens the same receipt.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, 'reviewer');
+  await reviewer.goto(`/review/${id}`);
+  await reviewer.getByRole('table', { name: '回执' }).getByRole('link', { name: receipt!.receipt_no }).click();
+  await expect(reviewer.locator('dd[data-field="内容 SHA-256"]')).toContainText(receipt!.content_sha256);
+  await reviewerContext.close();
 });
 
 test('another department cannot open the receipt or its PDF', async ({ page }) => {
@@ -81,8 +97,7 @@ test('another department cannot open the receipt or its PDF', async ({ page }) =
   const [receipt] = queryDb<{ id: number }>('SELECT id FROM receipts WHERE report_id = ? ORDER BY id LIMIT 1', id);
   test.skip(!receipt, 'the receipt is written by the test above');
   await signIn(page, 'ybj');
-  const res = await page.request.get(`/dept/receipts/${receipt!.id}/pdf`);
-  expect(res.status()).toBe(404);
+  expect((await fetchFromPage(page, `/dept/receipts/${receipt!.id}/pdf`)).status).toBe(404);
   await page.goto(`/dept/receipts/${receipt!.id}`);
   await expect(page.getByText('回执编号')).toHaveCount(0);
 });
@@ -98,7 +113,7 @@ test('a return with a comment: the clerk’s bell shows 1, the list shows the co
 
   await signIn(page, 'zyz');
   const bell = page.getByTestId('notification-bell');
-  await expect(bell).toHaveAccessibleName('通知：1 条未读');
+  await expect(bell).toHaveAccessibleName('通知 1 条未读');
   await expect(page.getByTestId('notification-count')).toHaveText('1');
 
   await bell.click();
@@ -113,7 +128,7 @@ test('a return with a comment: the clerk’s bell shows 1, the list shows the co
   // Opening it goes to the report and marks it read: the bell has no count any more.
   await item.getByRole('button', { name: `${openYear()}年度报告被退回修改` }).click();
   await expect(page).toHaveURL(new RegExp(`/dept/reports/${id}$`));
-  await expect(bell).toHaveAccessibleName('通知：没有未读');
+  await expect(bell).toHaveAccessibleName('通知（没有未读）');
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
   const [row] = queryDb<{ read_at: number | null }>(
     "SELECT n.read_at FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'zyz' AND n.report_id = ? AND n.kind = 'returned'",

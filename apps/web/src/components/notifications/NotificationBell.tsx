@@ -37,7 +37,8 @@ export function NotificationBell({ initial }: { initial: number }) {
     };
   }, []);
 
-  const label = unread > 0 ? `通知：${unread} 条未读` : '通知：没有未读';
+  // The name begins with what is seen (通知, then the count), so speech input finds it by its label.
+  const label = unread > 0 ? `通知 ${unread} 条未读` : '通知（没有未读）';
   return (
     <Link href="/account/notifications" className={styles.bell} aria-label={label} title={label} data-testid="notification-bell">
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

@@ -34,7 +34,7 @@ export function ReceiptList({ receipts, compact = false }: { receipts: readonly 
                   <td className={styles.nowrap}>{r.actLabel}</td>
                   <td className={styles.nowrap}>{formatTimestamp(r.createdAt)}</td>
                   {!compact && (
-                    <td>
+                    <td className={styles.nowrap}>
                       {r.userName}
                       <span className="muted small">（{r.roleLabel}）</span>
                     </td>

@@ -52,9 +52,16 @@ export function receiptFields(r: ReceiptDocument): { label: string; value: strin
 export const RECEIPT_HASH_NOTE =
   'SHA-256 按该版本存档内容的规范 JSON（键按字典序排列、无空白）计算，可据此核对报送内容未被改动。';
 
+/** Font files are read once per process (they are large: the CJK collections are ~20 MB each). */
+const fontCache = new Map<string, Buffer>();
 function fontBytes(spec: FontSpec): Buffer {
-  if (!existsSync(spec.path)) throw new MissingFontError(spec.path);
-  return readFileSync(spec.path);
+  let bytes = fontCache.get(spec.path);
+  if (!bytes) {
+    if (!existsSync(spec.path)) throw new MissingFontError(spec.path);
+    bytes = readFileSync(spec.path);
+    fontCache.set(spec.path, bytes);
+  }
+  return bytes;
 }
 
 /** The receipt as a one-page A4 PDF in the same Noto Sans CJK faces as the report PDF. */
@@ -62,7 +69,7 @@ export async function receiptPdf(r: ReceiptDocument, options: { font?: FontSpec;
   const regular = options.font ?? DEFAULT_CJK_FONT;
   const boldSpec = options.boldFont ?? (options.font ? options.font : DEFAULT_CJK_BOLD_FONT);
   const regularBytes = fontBytes(regular);
-  const boldBytes = existsSync(boldSpec.path) ? fontBytes(boldSpec) : regularBytes;
+  const boldBytes = fontCache.has(boldSpec.path) || existsSync(boldSpec.path) ? fontBytes(boldSpec) : regularBytes;
   const boldFace = boldBytes === regularBytes ? regular.face : boldSpec.face;
 
   const doc = new PDFDocument({

@@ -154,7 +154,7 @@ describe('one receipt per act, in the act’s transaction', () => {
     for (const r of rows) expect(r.contentSha256).toBe(recomputedHash(ybj, r.version));
   });
 
-  it('a refused submission writes no receipt, and 撤回 gives none', async () => {
+  it('a refused submission writes no receipt, a repeated one no second, and 撤回 none', async () => {
     const lyj = h.reportId('lyj', Y);
     const before = receiptsOf(lyj).length;
     // 表三 out of balance: the checker refuses the submission.
@@ -164,7 +164,11 @@ describe('one receipt per act, in the act’s transaction', () => {
     expect(receiptsOf(lyj)).toHaveLength(before);
 
     await h.as('lyj').department.save({ id: lyj, version: h.report(lyj).version, content: realisticReport({ year: Y, body: '陈仓区林业局' }) });
-    await h.as('lyj').department.submit({ id: lyj, version: h.report(lyj).version });
+    const submittedAt = h.report(lyj).version;
+    await h.as('lyj').department.submit({ id: lyj, version: submittedAt });
+    // A retry of the same submission (double click) is answered quietly and gives no second receipt.
+    expect(await h.as('lyj').department.submit({ id: lyj, version: submittedAt })).toMatchObject({ alreadySubmitted: true });
+    expect(receiptsOf(lyj)).toHaveLength(1);
     await h.as('lyj').department.recall({ id: lyj, version: h.report(lyj).version });
     expect(receiptsOf(lyj).map((r) => r.act)).toEqual(['submit']);
   });

@@ -179,8 +179,14 @@ async function signInAlone(username, password) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header(), origin: base, 'sec-fetch-site': 'same-origin' },
     body: new URLSearchParams({ csrfToken, username, password, json: 'true', callbackUrl: `${base}/home` }),
   });
-  await res.arrayBuffer();
-  return { status: res.status, location: String(res.headers.get('location') ?? '') };
+  const text = await res.text();
+  let location = res.headers.get('location') ?? '';
+  try {
+    location ||= JSON.parse(text).url ?? '';
+  } catch {
+    location ||= short(text);
+  }
+  return { status: res.status, location: String(location) };
 }
 
 // A zip of one entry (written here with zlib, for the test only).

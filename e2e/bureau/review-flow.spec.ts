@@ -89,12 +89,19 @@ test('a department submits, the reviewer returns it with a cell comment, the dep
     await reviewer.goto(`/review/${id}`);
     await expect(reviewer.getByRole('note').filter({ hasText: '退回修改后重新提交' })).toContainText('共有 2 处修改');
     await expect(reviewer.locator(`td[data-cell="${CELL}"]`)).toHaveClass(/rv-changed/);
-    await expect(reviewer.locator(`td[data-cell="${CELL}"]`)).toHaveAttribute('title', new RegExp(`已修改：原为 ${before}`));
+    // The commented cell answers the comment; the other change was made without being asked.
+    await expect(reviewer.getByRole('note').filter({ hasText: '退回修改后重新提交' })).toContainText('按意见修改 1 处（绿色），未经要求的修改 1 处（黄色）');
+    await expect(reviewer.locator(`td[data-cell="${CELL}"]`)).toHaveClass(/rv-answered/);
+    await expect(reviewer.locator(`td[data-cell="${CELL}"]`)).toHaveAttribute('title', new RegExp(`按意见修改：原为 ${before}`));
+    await expect(reviewer.locator('td[data-cell="requests.granted.natural"]')).toHaveClass(/rv-unasked/);
+    await expect(reviewer.locator('td[data-cell="requests.granted.natural"]')).toHaveAttribute('title', /未经要求的修改：原为/);
 
     await reviewer.getByRole('tab', { name: /修改对比/ }).click();
     const changed = reviewer.getByRole('table', { name: '修改的数字' }).getByRole('row', { name: /一、本年新收政府信息公开申请数量.*第1列（自然人）/ });
     await expect(changed).toContainText(String(before));
     await expect(changed).toContainText(String(before + 1));
+    await expect(changed).toContainText('按意见修改');
+    await expect(reviewer.getByRole('table', { name: '修改的数字' }).getByRole('row', { name: /（一）予以公开.*第1列（自然人）/ })).toContainText('未经要求的修改');
 
     await reviewer.getByRole('button', { name: '审核通过（初审）' }).click();
     await reviewer.getByRole('button', { name: '确认审核通过（初审）' }).click();

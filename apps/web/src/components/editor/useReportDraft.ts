@@ -284,6 +284,8 @@ export function useReportDraft(data: EditorData) {
   const restoreBackup = useCallback(() => {
     if (!backup) return;
     apply({ content: backup.content, explanations: backup.explanations, drafts: {} });
+    noRequestsRef.current = null;
+    setNoRequests(null);
     setBackup(null);
   }, [apply, backup]);
 

@@ -128,3 +128,51 @@ test('the report page loads no script and carries the report once', async ({ pag
   }
   expect(total).toBeLessThanOrEqual(MAX_TRANSFERRED_GZIP);
 });
+
+test.describe('with JavaScript off, 全区汇总', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows its charts with their tables, and another year is a plain link away', async ({ page }) => {
+    const res = await page.goto(`/summary?year=${year}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: `${year}年度全区汇总` })).toBeVisible();
+    // Inline SVG charts, each with its numbers in a table beside it.
+    expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(3);
+    for (const table of ['rates', 'trend', 'trend-disclosure', 'top-requests']) await expect(page.locator(`table[data-table="${table}"]`)).toBeVisible();
+    const years = page.getByRole('navigation', { name: '选择年度' });
+    await expect(years.getByRole('link', { name: `${year}年度` })).toHaveAttribute('aria-current', 'page');
+    const other = years.getByRole('link').filter({ hasNotText: `${year}年度` }).first();
+    const otherYear = (await other.textContent())!.replace('年度', '');
+    await other.click();
+    await expect(page).toHaveURL(`/summary?year=${otherYear}`);
+    await expect(page.getByRole('heading', { level: 1, name: `${otherYear}年度全区汇总` })).toBeVisible();
+  });
+});
+
+test('全区汇总 loads no script and stays within the budget', async ({ page, baseURL }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  for (const path of ['/summary', `/summary?year=${year}`]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: /年度全区汇总$/ })).toBeVisible();
+    expect(scripts, path).toEqual([]);
+    const html = await res!.text();
+    expect(html, path).not.toContain('<script');
+    expect(html, path).not.toContain('self.__next_f');
+    expect(res!.headers()['content-security-policy'], path).toContain("script-src 'none'");
+  }
+  const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
+  expect(sheets).toHaveLength(1);
+  let total = 0;
+  for (const path of [`/summary?year=${year}`, ...sheets]) {
+    await gzipTransfer(new URL(path, baseURL).href); // kept by the fast path, which compresses
+    const t = await gzipTransfer(new URL(path, baseURL).href);
+    expect(t.status, path).toBe(200);
+    expect(t.encoding, path).toBe('gzip');
+    total += t.bytes;
+  }
+  expect(total).toBeLessThanOrEqual(MAX_TRANSFERRED_GZIP);
+});

@@ -39,6 +39,10 @@ test('a public report page runs with no blocked script or style', async ({ page 
   // Plain HTML with no script (server/static-html.tsx): nothing to hydrate, nothing blocked.
   expect(await page.locator('script').count()).toBe(0);
   await page.goto('/summary');
+  await expect(page.locator('h1').first()).toBeVisible();
+  expect(await page.locator('script').count()).toBe(0);
+  // A public page that still runs React (the comparison's form): hydrated, nothing blocked.
+  await page.goto('/compare');
   await expectHydrated(page);
   expect(await problems()).toEqual([]);
 });

@@ -89,7 +89,7 @@ export function isHttps(header: (name: string) => string | null, trustProxy: boo
  * served to everyone from the fast path (scripts/public-pages.mjs) without replaying a nonce.
  */
 export function isScriptFreePage(pathname: string): boolean {
-  return pathname === '/' || /^\/reports\/[1-9]\d{0,9}$/.test(pathname) || pathname === '/styles/public.css';
+  return pathname === '/' || pathname === '/summary' || /^\/reports\/[1-9]\d{0,9}$/.test(pathname) || pathname === '/styles/public.css';
 }
 
 /** Signed-in pages and every private data answer. Public pages and open data keep their own policy. */

@@ -1,44 +1,36 @@
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import type { Metadata } from 'next';
 import { REQUEST_ROWS, REQUEST_TOTAL_LABEL, SECTION_HEADINGS, TABLE_LAYOUTS, TABLE_ORDER } from '@ccgov/report';
 import { DEPARTMENT_KIND_LABELS, formatRate, RATE_DEFINITIONS, type RateKey } from '@ccgov/report';
-import { pickSummaryYear } from '@ccgov/api';
-import { loadSummary, loadTrend, loadYears, parseYear } from '@/server/public-data';
+import type { loadSummary, loadTrend } from '@/server/public-data';
 import { ReportTable } from '@/components/OfficialTable';
-import { BarChart, ColumnChart } from '../_components/Charts';
-import { Downloads } from '../_components/Downloads';
+import { BarChart, ColumnChart } from './Charts';
+import { Downloads } from './Downloads';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: '全区汇总' };
+/**
+ * 全区汇总 of one year, drawn as plain markup (server/static-html.tsx renders it with no client
+ * JavaScript): the charts are inline SVG with their numbers in a table beside them, and the other
+ * years are plain links.
+ */
 
 const NEW_RECEIVED = `${REQUEST_ROWS.find((r) => r.key === 'newReceived')!.label}（${REQUEST_TOTAL_LABEL}）`;
 const RATE_KEYS: RateKey[] = ['disclosure', 'reviewCorrection', 'suitCorrection'];
 
-type TrendRow = { year: number; reports: number; expected: number; complete: boolean };
+export type Summary = NonNullable<Awaited<ReturnType<typeof loadSummary>>>;
+type TrendRow = Awaited<ReturnType<typeof loadTrend>>[number];
 /** 2026（未完成，已发布 1/47） for a year not every expected body has published. */
 const yearLabel = (t: TrendRow) => (t.complete ? `${t.year}` : `${t.year}（未完成，已发布 ${t.reports}/${t.expected}）`);
 const incompleteNote = (t: TrendRow) => (t.complete ? undefined : `未完成 ${t.reports}/${t.expected}`);
 
-export default async function SummaryPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
-  const raw = (await searchParams).year;
-  const parsed = parseYear(Array.isArray(raw) ? raw[0] : raw);
-  const years = await loadYears();
-  if (parsed === 'invalid') notFound();
-  const trend = await loadTrend();
-  // Without ?year=: the latest year whose legal deadline has passed or that everyone has published,
-  // by today's date (the fast path keys /summary by the China date, so this never goes stale).
-  const year = parsed ?? pickSummaryYear(trend) ?? years[0];
-  if (year == null) {
-    return (
-      <>
-        <h1>全区汇总</h1>
-        <p className="muted">暂无已发布的年度报告。</p>
-      </>
-    );
-  }
-  const s = await loadSummary(year);
-  if (!s) notFound();
+/** Before anything is published. */
+export function SummaryEmpty() {
+  return (
+    <>
+      <h1>全区汇总</h1>
+      <p className="muted">暂无已发布的年度报告。</p>
+    </>
+  );
+}
+
+export function SummaryPage({ year, years, s, trend }: { year: number; years: readonly number[]; s: Summary; trend: readonly TrendRow[] }) {
   const thisYear = trend.find((t) => t.year === year);
   const count = (kind: string) => s.published.filter((p) => p.departmentKind === kind).length;
 
@@ -47,9 +39,9 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       <h1>{year}年度全区汇总</h1>
       <nav aria-label="选择年度" className="year-nav">
         {years.map((y) => (
-          <Link key={y} href={`/summary?year=${y}`} aria-current={y === year ? 'page' : undefined}>
+          <a key={y} href={`/summary?year=${y}`} aria-current={y === year ? 'page' : undefined}>
             {y}年度
-          </Link>
+          </a>
         ))}
       </nav>
       <p>

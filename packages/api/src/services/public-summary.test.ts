@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeTotals } from '@ccgov/report';
 import { harness } from '../test-utils';
+import { clearTrendMemo, summaryTrend } from './public-summary';
 
 describe('public summary over the demo district', () => {
   const h = harness();
@@ -52,5 +53,37 @@ describe('public summary over the demo district', () => {
     const trend = await anon.public.trend();
     const s = await anon.public.summary({ year: closed });
     expect(trend.at(-1)).toMatchObject({ year: closed, reports: 47, newReceived: s.totals.requests.rowTotal.newReceived });
+  });
+
+  it('re-sums only the year whose publications changed, and agrees with a fresh computation after each change', async () => {
+    const fresh = () => {
+      clearTrendMemo(h.db);
+      return summaryTrend(h.db);
+    };
+    const before = summaryTrend(h.db);
+    const older = before.filter((t) => t.year < h.openYear);
+    const czj = h.reportId('czj', h.openYear);
+    const pub = await h.as('publisher').review.publish({ id: czj, version: h.report(czj).version });
+    const after = summaryTrend(h.db);
+    // The open year appears with the new report's figures; the other years were not summed again
+    // (the very same figures), and all agree with a trend computed from nothing.
+    expect(after.find((t) => t.year === h.openYear)).toMatchObject({ reports: 1, newReceived: computeTotals(h.report(czj).content).requests.rowTotal.newReceived });
+    for (const t of older) expect(after.find((a) => a.year === t.year)!.rates).toBe(t.rates);
+    expect(after).toEqual(fresh());
+    summaryTrend(h.db); // the open year's figures kept for its one report
+
+    // A second report of a year already summed: that year is summed again.
+    const mzj = h.reportId('mzj', h.openYear);
+    const pub2 = await h.as('publisher').review.publish({ id: mzj, version: h.report(mzj).version });
+    const two = summaryTrend(h.db);
+    expect(two.find((t) => t.year === h.openYear)!.reports).toBe(2);
+    expect(two).toEqual(fresh());
+    await h.as('publisher').review.unpublish({ id: mzj, version: pub2.version, reason: '测试撤销' });
+    expect(summaryTrend(h.db).find((t) => t.year === h.openYear)!.reports).toBe(1);
+
+    await h.as('publisher').review.unpublish({ id: czj, version: pub.version, reason: '测试撤销' });
+    const withdrawn = summaryTrend(h.db);
+    expect(withdrawn.map((t) => t.year)).not.toContain(h.openYear);
+    expect(withdrawn).toEqual(fresh());
   });
 });

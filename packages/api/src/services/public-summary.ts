@@ -1,5 +1,5 @@
 import { and, asc, departments, eq, isNull, publications, reportingYears, reports, type Db } from '@ccgov/db';
-import { chinaToday, computeTotals, defaultLegalDeadline, disclosureRates, REQUEST_COLUMN_COUNT, sumContents, type RateKey, type ReportContent } from '@ccgov/report';
+import { chinaToday, computeTotals, defaultLegalDeadline, disclosureRates, REQUEST_COLUMN_COUNT, sumContents, type RateKey } from '@ccgov/report';
 import { z } from 'zod';
 import { notFound } from '../errors';
 
@@ -78,36 +78,92 @@ function expectedBodies(db: Db, year: number): (departmentId: number) => boolean
   return (id) => yearRow?.open !== false || tookPart.has(id);
 }
 
+type YearFigures = {
+  reports: number;
+  newReceived: number;
+  resultTotal: number;
+  reviewTotal: number;
+  suitTotal: number;
+  rates: Record<RateKey, number | null>;
+};
+
+/**
+ * The district figures of each year, summed from every report of the year: the costly part of the
+ * trend (at 2,000 bodies × 10 years, reading and summing 20,000 reports). Kept per database and
+ * per year, under the list of that year's current publication ids: a publication's content never
+ * changes (a correction is a new publication, a withdrawal takes it out of the list), so an entry
+ * is right exactly while its year's list is the same. A publish, correction or withdrawal then
+ * re-sums only its own year; the cheap parts (who is expected, deadlines) are read every time.
+ * One entry per year, replaced, never more.
+ */
+type YearFiguresMemo = WeakMap<Db, Map<number, { ids: string; figures: YearFigures }>>;
+const MEMO_KEY = Symbol.for('ccgov.trendYearFigures'); // one memo however many bundles load this module
+const yearFiguresMemo: YearFiguresMemo = ((globalThis as Record<symbol, unknown>)[MEMO_KEY] as YearFiguresMemo | undefined) ?? new WeakMap();
+(globalThis as Record<symbol, unknown>)[MEMO_KEY] = yearFiguresMemo;
+
+function yearFigures(db: Db, year: number, ids: string): YearFigures {
+  let memo = yearFiguresMemo.get(db);
+  if (!memo) yearFiguresMemo.set(db, (memo = new Map()));
+  const hit = memo.get(year);
+  if (hit?.ids === ids) return hit.figures;
+  const contents = currentPublications(db, year).map((p) => p.content);
+  const sums = sumContents(contents);
+  const totals = computeTotals(sums);
+  const figures: YearFigures = {
+    reports: contents.length,
+    newReceived: totals.requests.rowTotal.newReceived,
+    resultTotal: totals.requests.resultTotal[REQUEST_COLUMN_COUNT]!,
+    reviewTotal: totals.reviews.review,
+    suitTotal: totals.reviews.suitDirect + totals.reviews.suitAfterReview,
+    rates: Object.fromEntries(disclosureRates(sums, totals).map((r) => [r.key, r.value])) as Record<RateKey, number | null>,
+  };
+  memo.set(year, { ids, figures });
+  return figures;
+}
+
+/** Forget the summed figures (tests; the memo is otherwise right by construction). */
+export function clearTrendMemo(db: Db): void {
+  yearFiguresMemo.delete(db);
+}
+
 /**
  * One line per published year: the headline district figures and rates, oldest year first, with
  * how many bodies were expected to publish and whether all have (`complete`), and the year's legal
  * deadline, so the page can mark an incomplete year and choose its default year by today's date.
+ * The sums of a year are recomputed only when its publications changed (yearFigures).
  */
 export function summaryTrend(db: Db) {
-  const byYear = new Map<number, { departmentId: number; content: ReportContent }[]>();
-  for (const p of currentPublications(db)) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+  const byYear = new Map<number, { departmentId: number; id: number }[]>();
+  const rows = db
+    .select({ id: publications.id, departmentId: publications.departmentId, year: publications.year })
+    .from(publications)
+    .where(and(eq(publications.current, true), isNull(publications.withdrawnAt)))
+    .orderBy(asc(publications.year), asc(publications.id))
+    .all();
+  for (const p of rows) {
+    const list = byYear.get(p.year);
+    if (list) list.push(p);
+    else byYear.set(p.year, [p]);
+  }
   const bodies = activeBodies(db);
   const deadlines = new Map(db.select({ year: reportingYears.year, legalDeadline: reportingYears.legalDeadline }).from(reportingYears).all().map((y) => [y.year, y.legalDeadline]));
   return [...byYear.entries()].map(([year, pubs]) => {
-    const contents = pubs.map((p) => p.content);
     const expected = expectedBodies(db, year);
     const publishedIds = new Set(pubs.map((p) => p.departmentId));
     const missing = bodies.filter((d) => !publishedIds.has(d.id) && expected(d.id)).length;
-    const sums = sumContents(contents);
-    const totals = computeTotals(sums);
-    const rates = Object.fromEntries(disclosureRates(sums, totals).map((r) => [r.key, r.value])) as Record<RateKey, number | null>;
+    const f = yearFigures(db, year, pubs.map((p) => p.id).join(','));
     return {
       year,
-      reports: contents.length,
+      reports: f.reports,
       /** Bodies expected to publish this year (those published plus those still missing). */
-      expected: contents.length + missing,
+      expected: f.reports + missing,
       complete: missing === 0,
       legalDeadline: deadlines.get(year) ?? defaultLegalDeadline(year),
-      newReceived: totals.requests.rowTotal.newReceived,
-      resultTotal: totals.requests.resultTotal[REQUEST_COLUMN_COUNT]!,
-      reviewTotal: totals.reviews.review,
-      suitTotal: totals.reviews.suitDirect + totals.reviews.suitAfterReview,
-      rates,
+      newReceived: f.newReceived,
+      resultTotal: f.resultTotal,
+      reviewTotal: f.reviewTotal,
+      suitTotal: f.suitTotal,
+      rates: f.rates,
     };
   });
 }

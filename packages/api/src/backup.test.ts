@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,28 @@ describe('online backup and restore', () => {
     } finally {
       db.$client.close();
     }
+  });
+
+  it('backs up the stored scans and import originals with the database, and restores the missing ones', async () => {
+    t = createTestDb({ seedDemo: false });
+    const dir = tempDir();
+    const scans = join(dirname(t.path), 'scans');
+    mkdirSync(scans, { recursive: true });
+    writeFileSync(join(scans, 'aa11.png'), 'png bytes');
+    const first = await backupDatabase({ dbPath: t.path, dir, keep: 3 });
+    expect(first.files).toEqual({ scans: 1, imports: 0 });
+    expect(readFileSync(join(dir, 'files', 'scans', 'aa11.png'), 'utf8')).toBe('png bytes');
+    expect((statSync(join(dir, 'files', 'scans', 'aa11.png')).mode & 0o777).toString(8)).toBe('600');
+    // Named by their hash, files never change: the next backup copies only the new ones.
+    writeFileSync(join(scans, 'bb22.pdf'), '%PDF-1.4');
+    const second = await backupDatabase({ dbPath: t.path, dir, keep: 3, now: new Date(Date.now() + 2000) });
+    expect(second.files).toEqual({ scans: 1, imports: 0 });
+
+    // The disk is lost: the restore brings the database and every stored file back.
+    const target = join(tempDir(), 'portal.db');
+    const r = restoreDatabase({ file: second.file, dbPath: target });
+    expect(r.files).toEqual({ scans: 2, imports: 0 });
+    expect(readFileSync(join(dirname(target), 'scans', 'bb22.pdf'), 'utf8')).toBe('%PDF-1.4');
   });
 
   it('keeps only the newest BACKUP_KEEP backups, each with a timestamped name', async () => {

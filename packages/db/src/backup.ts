@@ -34,6 +34,8 @@ export type BackupResult = {
   file: string;
   bytes: number;
   counts: TableCounts;
+  /** Stored files (scans of 报送稿, originals of 历史导入) newly copied into the backup, per store. */
+  files: Record<string, number>;
   /** Older backups removed to keep the last `keep`. */
   removed: string[];
   ms: number;
@@ -128,6 +130,44 @@ function fsyncFile(path: string): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Files kept beside the database: 报送稿 scans and the originals of 历史导入. Both stores name each
+// file by its SHA-256, so a file never changes once written: a backup copies the ones it does not
+// have yet into `<backup dir>/files/<store>/` (shared by every backup, never pruned), and a restore
+// puts back the ones that are missing. The database is copied first, so every file a backed-up row
+// names was already on disk when the files were copied (a file is written before its row).
+// ---------------------------------------------------------------------------------------------
+
+/** The file stores beside the database (SCANS_DIR / IMPORT_FILES_DIR override, as the portal reads them). */
+export function fileStores(dbPath: string): { name: string; dir: string }[] {
+  const base = dirname(resolve(dbPath));
+  return [
+    { name: 'scans', dir: process.env.SCANS_DIR ? resolve(process.env.SCANS_DIR) : join(base, 'scans') },
+    { name: 'imports', dir: process.env.IMPORT_FILES_DIR ? resolve(process.env.IMPORT_FILES_DIR) : join(base, 'imports') },
+  ];
+}
+
+/** Copy regular files of `from` missing in `to` (mode 0600, through a temporary name). */
+function copyMissingFiles(from: string, to: string): number {
+  if (!existsSync(from)) return 0;
+  let copied = 0;
+  for (const name of readdirSync(from)) {
+    if (name.startsWith('.') || name.endsWith('.partial')) continue;
+    const src = join(from, name);
+    if (!statSync(src).isFile()) continue;
+    const dest = join(to, name);
+    if (existsSync(dest) && statSync(dest).size === statSync(src).size) continue;
+    mkdirSync(to, { recursive: true, mode: 0o700 });
+    const tmp = `${dest}.partial`;
+    copyFileSync(src, tmp);
+    chmodSync(tmp, DB_FILE_MODE);
+    fsyncFile(tmp);
+    renameSync(tmp, dest);
+    copied++;
+  }
+  return copied;
+}
+
 export type BackupOptions = {
   dbPath: string;
   dir?: string;
@@ -182,8 +222,10 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupResult>
     fsyncFile(partial);
     const counts = verifyDatabaseFile(partial);
     renameSync(partial, file);
+    const files: Record<string, number> = {};
+    for (const store of fileStores(dbPath)) files[store.name] = copyMissingFiles(store.dir, join(dir, 'files', store.name));
     const removed = pruneBackups(dbPath, dir, keep);
-    return { file, bytes: statSync(file).size, counts, removed, ms: Date.now() - started };
+    return { file, bytes: statSync(file).size, counts, files, removed, ms: Date.now() - started };
   } catch (err) {
     rmSync(partial, { force: true });
     throw err;
@@ -243,6 +285,8 @@ export function runningServer(dbPath: string): ServerLock | null {
 
 export type RestoreResult = {
   dbPath: string;
+  /** Stored files put back from the backup because they were missing, per store. */
+  files: Record<string, number>;
   /** The replaced database, kept under this name (null when there was none). */
   replacedKeptAs: string | null;
   counts: TableCounts;
@@ -281,7 +325,9 @@ export function restoreDatabase(opts: { file: string; dbPath: string; now?: Date
   renameSync(incoming, dbPath);
   const db = openDb(dbPath);
   db.$client.close();
-  return { dbPath, replacedKeptAs, counts };
+  const files: Record<string, number> = {};
+  for (const store of fileStores(dbPath)) files[store.name] = copyMissingFiles(join(dirname(file), 'files', store.name), store.dir);
+  return { dbPath, replacedKeptAs, counts, files };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ try {
   if (r.replacedKeptAs) console.log(`  原数据库已保留为 / the replaced database is kept as: ${r.replacedKeptAs}`);
   console.log('  各表行数 / rows per table:');
   for (const [table, n] of Object.entries(r.counts)) console.log(`    ${table.padEnd(24)} ${n}`);
+  console.log(`  附件 / stored files put back: 扫描件 scans ${r.files.scans ?? 0}，历史导入原文件 imports ${r.files.imports ?? 0}`);
   console.log('  现在可以启动门户 / start the portal now: npm start');
 } catch (err) {
   console.error(`恢复失败 / restore failed: ${(err as Error).message}`);

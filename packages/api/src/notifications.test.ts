@@ -72,6 +72,10 @@ describe('who learns of which act', () => {
     expect(kindsOf('publisher')).toEqual(['submitted', 'submitted']);
     await h.as('reviewer').review.signoff({ id, version: h.report(id).version });
     expect(kindsOf('cgj')).toEqual(['returned']);
+    // The publisher learns that the next step is theirs (待终审), the reviewer who signed does not.
+    expect(kindsOf('publisher')).toEqual(['submitted', 'submitted', 'signoff']);
+    expect(rowsOf('publisher').at(-1)!.title).toContain('待终审');
+    expect(kindsOf('reviewer')).not.toContain('signoff');
     await h.as('publisher').review.signoff({ id, version: h.report(id).version });
     expect(kindsOf('cgj')).toEqual(['returned', 'approved']);
     await h.as('publisher').review.publish({ id, version: h.report(id).version });

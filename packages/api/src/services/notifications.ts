@@ -56,6 +56,17 @@ export function reviewersAndPublishers(tx: Db | Tx): number[] {
     .map((r) => r.id);
 }
 
+/** Active publishers (终审 and 发布). */
+export function publishers(tx: Db | Tx): number[] {
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'publisher'), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .all()
+    .map((r) => r.id);
+}
+
 /** Active accounts (clerks) of one body. */
 export function departmentUsers(tx: Db | Tx, departmentId: number): number[] {
   return tx
@@ -127,14 +138,27 @@ export function notifyAct(tx: Db | Tx, n: ActNotice): number {
         body: `${actor.displayName}：\n${text}`.slice(0, 4000),
       });
     }
-    case 'signoff':
-      if (to !== 'approved') return 0;
-      return notifyUsers(tx, clerks(), {
-        ...base,
-        kind: 'approved',
-        title: `${year}报告已审核通过`,
-        body: `审核已全部完成（最后签批：${actor.displayName}），等待发布。`,
+    case 'signoff': {
+      // The publishers do the next step: the one after a sign-off that is not the last (终审), or 发布.
+      const next = to === 'approved' ? '待发布' : '待终审';
+      const told = notifyUsers(tx, publishers(tx).filter((id) => id !== actor.id), {
+        kind: 'signoff',
+        title: `${body}${year}报告${next}`,
+        body: `${actor.displayName}已签批${to === 'approved' ? '，审核已全部完成' : ''}。`,
+        link: `/review/${report.id}`,
+        reportId: report.id,
       });
+      if (to !== 'approved') return told;
+      return (
+        told +
+        notifyUsers(tx, clerks(), {
+          ...base,
+          kind: 'approved',
+          title: `${year}报告已审核通过`,
+          body: `审核已全部完成（最后签批：${actor.displayName}），等待发布。`,
+        })
+      );
+    }
     case 'publish':
     case 'republish':
       return notifyUsers(tx, clerks(), {

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { ROOT, freePort, log, waitForHttp } from './lib.mjs';
+import { serverArgs } from './server-args.mjs';
 
 const ADMIN = process.env.ABUSE_ADMIN ?? 'admin';
 const PASSWORD = process.env.ABUSE_PASSWORD ?? 'Demo@12345';
@@ -61,7 +62,7 @@ if (!base) {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // The production server as `npm start` runs it (body limit and public fast path in front of Next).
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  server = spawn(process.execPath, serverArgs(env), {
     cwd: ROOT,
     env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: base },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { ROOT, freePort, waitForHttp } from './lib.mjs';
+import { serverArgs } from './server-args.mjs';
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,7 +54,7 @@ export async function benchScale({ dir, baseEnv, log = console.log, children }) 
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  const server = spawn(process.execPath, serverArgs(baseEnv), {
     cwd: ROOT,
     env: { ...baseEnv, DATABASE_PATH: dbPath, HOST: '127.0.0.1', PORT: String(port), NEXTAUTH_URL: base, COMPARE_MAX_DEPARTMENTS: '100', COMPARE_MAX_YEARS: String(years) },
     stdio: ['ignore', 'ignore', 'inherit'],

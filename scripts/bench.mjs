@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, ensureDependencies, freePort, log, run, waitForHttp } from './lib.mjs';
+import { serverArgs } from './server-args.mjs';
 
 ensureDependencies();
 const { default: autocannon } = await import('autocannon');
@@ -49,7 +50,7 @@ if (setup.status !== 0) {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const serverEnv = { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
-const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+const server = spawn(process.execPath, serverArgs(env), {
   cwd: ROOT,
   env: { ...serverEnv, PORT: String(port), NEXTAUTH_URL: base },
   stdio: ['ignore', 'ignore', 'inherit'],

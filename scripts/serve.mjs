@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import next from 'next';
 import { buildWorkers } from './build-workers.mjs';
 import { cacheKey, captureInto, serveCached } from './public-pages.mjs';
@@ -110,7 +111,9 @@ async function main() {
     handle(req, res);
   });
   server.listen(port, hostname, () => {
-    console.log(`[portal] listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}${hops ? `（TRUST_PROXY=${hops}）` : ''}`);
+    // The heap bound (scripts/server-args.mjs: MAX_HEAP_MB) as V8 took it.
+    const heapMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+    console.log(`[portal] listening on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}${hops ? `（TRUST_PROXY=${hops}）` : ''}, heap limit ${heapMb} MB`);
   });
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, () => {

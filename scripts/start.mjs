@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT, ensureAuthSecret, ensureDependencies, log, run } from './lib.mjs';
+import { serverArgs } from './server-args.mjs';
 
 ensureDependencies();
 const secret = ensureAuthSecret();
@@ -30,7 +31,7 @@ log('构建 / building (turbo caches unchanged builds)…');
 run(join(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@ccgov/web', '--output-logs=errors-only']);
 
 log(`启动 / serving http://${host.includes(':') ? `[${host}]` : host}:${port}${host === '127.0.0.1' ? '（仅本机；HOST=0.0.0.0 对外提供服务）' : ''}`);
-const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+const child = spawn(process.execPath, serverArgs(), {
   cwd: ROOT,
   env: process.env,
   stdio: 'inherit',

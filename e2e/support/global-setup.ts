@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serverArgs } from '../../scripts/server-args.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -45,7 +46,7 @@ export default async function globalSetup() {
   const baseURL = `http://127.0.0.1:${port}`;
   // The production server as `npm start` runs it (scripts/serve.mjs: forwarding headers from
   // clients are dropped, TRUST_PROXY is off).
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  const server = spawn(process.execPath, serverArgs(env), {
     cwd: ROOT,
     env: { ...env, NODE_ENV: 'production', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseURL, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '' },
     stdio: ['ignore', 'ignore', 'inherit'],

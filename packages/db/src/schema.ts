@@ -148,6 +148,8 @@ export const publications = sqliteTable(
     importedBy: integer('imported_by').references(() => users.id),
     /** The date the body originally published the report on its website (ISO YYYY-MM-DD), when known. */
     originalPublishedAt: text('original_published_at'),
+    /** The department's 说明 per warning key as published (frozen with the content; 口径变化 footnotes and 已说明 are read from here). */
+    explanations: text('explanations', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [
     index('publications_year_idx').on(t.year, t.current),

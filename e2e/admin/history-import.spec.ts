@@ -85,7 +85,7 @@ test('a reviewer imports two years of history for a department; 与上年对比 
   // The public page says where the report came from and offers the original file, byte for byte.
   await page.getByRole('region', { name: `民政局${year - 1}.docx` }).getByRole('link', { name: '查看公开页面' }).click();
   const note = page.getByTestId('import-provenance');
-  await expect(note).toContainText(new RegExp(`本报告由历史网页/文件导入（来源：民政局${year - 1}\\.docx，原发布日期 (\\d{4}年\\d{1,2}月\\d{1,2}日|不详)）`), SLOW);
+  await expect(note).toContainText(new RegExp(`本报告根据原公开文本导入（来源：民政局${year - 1}\\.docx，原发布日期 (\\d{4}年\\d{1,2}月\\d{1,2}日|不详)）`), SLOW);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
   const download = note.getByRole('link', { name: /下载原文件（民政局\d{4}\.docx/ });
   const original = await page.request.get((await download.getAttribute('href'))!);

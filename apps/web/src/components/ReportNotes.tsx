@@ -23,12 +23,12 @@ function isoToChinese(date: string): string {
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** 本报告由历史网页/文件导入（来源：…，原发布日期 …） with the original file's download. */
+/** 本报告根据原公开文本导入（来源：…，原发布日期 …） with the original file's download. */
 export function ImportProvenanceNote({ publicationId, provenance }: { publicationId: number; provenance: ImportProvenance }) {
   const date = provenance.originalPublishedAt ? isoToChinese(provenance.originalPublishedAt) : '不详';
   return (
     <p className="report-provenance" role="note" data-testid="import-provenance">
-      本报告由历史网页/文件导入（来源：{provenance.from}，原发布日期 {date}），数字和文字以原公开文本为准。
+      本报告根据原公开文本导入（来源：{provenance.from}，原发布日期 {date}），数字和文字以原公开文本为准。
       {provenance.download && (
         <>
           {' '}

@@ -58,14 +58,62 @@ describe('口径变化 footnotes on the public report', () => {
     small.requests.carriedOver = [...pub.content.requests.carriedIn];
     h.db.update(publications).set({ content: small }).where(eq(publications.id, before.id)).run();
     const key = 'previous.swing:requests.newReceived.total';
-    h.db.update(reports).set({ explanations: { [key]: '口径变化：自本年起，12345热线转来的申请也计入本表。', 'other:key': '内部说明' } }).where(eq(reports.id, pub.reportId)).run();
+    // As published: the 说明 are frozen with the publication.
+    h.db.update(publications).set({ explanations: { [key]: '口径变化：自本年起，12345热线转来的申请也计入本表。', 'other:key': '内部说明' } }).where(eq(publications.id, pub.id)).run();
 
     const got = await anon.public.get({ id: pub.id });
     expect(got.footnotes).toEqual([expect.objectContaining({ n: 1, figureKey: 'requests.newReceived.total', text: '自本年起，12345热线转来的申请也计入本表。' })]);
     expect(JSON.stringify(got)).not.toContain('内部说明');
 
-    h.db.update(reports).set({ explanations: { [key]: '申请量确实大增。' } }).where(eq(reports.id, pub.reportId)).run();
+    h.db.update(publications).set({ explanations: { [key]: '申请量确实大增。' } }).where(eq(publications.id, pub.id)).run();
     expect((await anon.public.get({ id: pub.id })).footnotes).toEqual([]);
+  });
+});
+
+describe('the publication keeps its 说明', () => {
+  const key = 'previous.swing:requests.newReceived.total';
+  /** 更正 through the whole workflow, the department writing these 说明 before it submits again. */
+  async function correctWith(code: string, year: number, explanations: Record<string, string>, reason: string) {
+    const id = h.reportId(code, year);
+    await h.as('reviewer').review.reopen({ id, version: h.report(id).version, reason });
+    const dept = h.as(code);
+    const own = await dept.department.get({ id });
+    const saved = await dept.department.save({ id, version: own.report.version, content: own.report.content, explanations });
+    const submitted = await dept.department.submit({ id, version: saved.version });
+    const s1 = await h.as('reviewer').review.signoff({ id, version: submitted.version });
+    const s2 = await h.as('publisher').review.signoff({ id, version: s1.version });
+    await h.as('publisher').review.publish({ id, version: s2.version });
+    return currentPub(code, year);
+  }
+
+  it('after a correction changes the 说明, the earlier version still shows its own footnote and 已说明 count', async () => {
+    const year = h.openYear - 1;
+    const pub = currentPub('rsj', year);
+    const before = currentPub('rsj', year - 1);
+    // Last year ten times this year's requests, so rule 10 flags the swing (in the editor and on the page).
+    const total = pub.content.requests.newReceived.reduce((a: number, b) => a + (b ?? 0), 0);
+    const small = structuredClone(before.content);
+    small.requests.newReceived = [total * 10 + 5, 0, 0, 0, 0, 0];
+    small.requests.carriedOver = [...pub.content.requests.carriedIn];
+    h.db.update(publications).set({ content: small }).where(eq(publications.id, before.id)).run();
+
+    const first = await correctWith('rsj', year, { [key]: '口径变化：自本年起，12345热线转来的申请也计入本表。' }, '补充口径变化说明。');
+    expect(first.explanations).toEqual({ [key]: '口径变化：自本年起，12345热线转来的申请也计入本表。' });
+    const second = await correctWith('rsj', year, { [key]: '口径变化：本年起按办件系统台账统计。' }, '更正口径变化说明。');
+    expect(second.id).not.toBe(first.id);
+
+    // The current version shows the new note, the superseded one the note it was published with.
+    expect((await anon.public.get({ id: second.id })).footnotes).toEqual([expect.objectContaining({ figureKey: 'requests.newReceived.total', text: '本年起按办件系统台账统计。' })]);
+    const earlier = await anon.public.get({ id: first.id });
+    expect(earlier.publication.current).toBe(false);
+    expect(earlier.footnotes).toEqual([expect.objectContaining({ figureKey: 'requests.newReceived.total', text: '自本年起，12345热线转来的申请也计入本表。' })]);
+
+    // A third version without the 说明: the earlier ones still count theirs as 已说明.
+    const third = await correctWith('rsj', year, {}, '撤回说明。');
+    expect((await anon.public.check({ id: third.id })).explained).toBe(0);
+    expect((await anon.public.get({ id: third.id })).footnotes).toEqual([]);
+    expect((await anon.public.check({ id: first.id })).explained).toBe(1);
+    expect((await anon.public.check({ id: second.id })).explained).toBe(1);
   });
 });
 

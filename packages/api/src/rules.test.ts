@@ -197,7 +197,7 @@ describe('the 校验 line of a public report', () => {
     const before = await h.as(null).public.check({ id: p.id });
     expect(before).toMatchObject({ warnings: 1, explained: 0, passed: RULES.length - 2 });
     const key = 'year.future:text.other';
-    h.db.update(reports).set({ explanations: { [key]: '文中写的是规划完成年份。' } }).where(eq(reports.id, p.reportId)).run();
+    h.db.update(publications).set({ explanations: { [key]: '文中写的是规划完成年份。' } }).where(eq(publications.id, p.id)).run();
     const after = await h.as(null).public.check({ id: p.id });
     // The public cache is not used by direct callers, so the new 说明 is counted.
     expect(after.explained).toBe(1);

@@ -109,6 +109,8 @@ export function importPublishedReport(db: Db, actor: Actor, input: HistoryImport
         correctionNote: null,
         supersedesId: null,
         current: true,
+        // An imported report was written off the portal: it carries no 说明.
+        explanations: {},
         ...provenanceColumns(actor.user.id, input, now),
       })
       .returning({ id: publications.id })

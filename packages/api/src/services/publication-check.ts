@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, publications, receipts, reports, type Db } from '@ccgov/db';
+import { and, desc, eq, isNull, lt, publications, receipts, type Db } from '@ccgov/db';
 import { RULES, RULESET_VERSION, caliberFootnotes, checkReport, ruleOf, type CaliberFootnote } from '@ccgov/report';
 import { notFound } from '../errors';
 import { loadSensitiveWords } from './context';
@@ -11,7 +11,7 @@ const NOT_ON_PUBLIC_PAGE = new Set(['R14']);
 /**
  * 校验 line of a public report (no schema change: computed from the published content): the rules
  * applied, how many raised nothing, and of the warnings raised how many the department explained
- * (说明 are the report's, only their number is public). The previous year is the body's current
+ * (说明 are frozen with the publication, only their number is public). The previous year is the body's current
  * publication of the year before. Withdrawn or unknown ids answer NOT_FOUND.
  */
 export function publicationCheck(db: Db, id: number) {
@@ -46,7 +46,8 @@ function checkPublication(db: Db, pub: PublicationRow) {
     .from(publications)
     .where(and(eq(publications.departmentId, pub.departmentId), eq(publications.year, pub.year - 1), eq(publications.current, true), isNull(publications.withdrawnAt)))
     .get();
-  const explanations = db.select({ explanations: reports.explanations }).from(reports).where(eq(reports.id, pub.reportId)).get()?.explanations ?? {};
+  // The 说明 published with this version, not the report's current ones (a later correction may change them).
+  const explanations = pub.explanations ?? {};
   const result = checkReport({
     year: pub.year,
     body: pub.departmentName,

@@ -30,7 +30,7 @@ export function insertComments(tx: Tx, actor: SessionUser, reportId: number, fal
   }
 }
 
-/** Freeze the current content as the public version; the previous public version is kept, not current. */
+/** Freeze the current content and its 说明 as the public version; the previous public version is kept, not current. */
 export function writePublication(tx: Tx, actor: SessionUser, reportId: number, correctionNote: string | null) {
   const report = tx.select().from(reports).where(eq(reports.id, reportId)).get()!;
   const dept = tx.select().from(departments).where(eq(departments.id, report.departmentId)).get()!;
@@ -44,6 +44,7 @@ export function writePublication(tx: Tx, actor: SessionUser, reportId: number, c
       departmentKind: dept.kind,
       year: report.year,
       content: report.content,
+      explanations: report.explanations ?? {},
       publishedAt: new Date(),
       publishedBy: actor.id,
       correctionNote,

@@ -48,6 +48,10 @@ const NUMBERISH = /^[0-9０-９][0-9０-９,，.．]*$/;
 
 /** A cell's text as a value (blank, a dash meaning 0, a number), or undefined for a label. */
 export function cellValue(raw: string): { value: number | null } | undefined {
+  // Digits apart ("0 0 0", "3 0") are several figures, not one; only "1 234" (groups of three
+  // after the first) is one number written with spaces between its thousands.
+  const groups = raw.trim().split(/[\s\u3000\u00a0]+/);
+  if (groups.length > 1 && groups.every((g) => /^[0-9０-９]+$/.test(g)) && !groups.slice(1).every((g) => g.length === 3)) return undefined;
   const s = raw.replace(/[\s\u3000\u00a0]+/g, '');
   if (s === '') return { value: null };
   if (isZeroToken(s)) return { value: 0 };
@@ -75,6 +79,12 @@ export function tokenize(items: readonly Item[], loose: boolean): Token[] {
       continue;
     }
     const text = item.text.trim();
+    // Text input: figures apart on one line ("0 0 0 0", a PDF's text layer) are one cell each.
+    const apart = loose ? text.split(/[\s\u3000\u00a0]+/) : [];
+    if (apart.length > 1 && apart.every(isFigurePart)) {
+      for (const p of apart) out.push({ kind: 'value', value: cellValue(p)!.value, raw: p, ref: item.ref });
+      continue;
+    }
     const v = cellValue(text);
     if (v) {
       out.push({ kind: 'value', value: v.value, raw: text, ref: item.ref });

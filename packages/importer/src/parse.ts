@@ -63,8 +63,18 @@ export const MESSAGES = {
   notReport: '未能识别为政府信息公开工作年度报告：没有找到报告的各部分标题和统计表。',
   trialFormat: (why: string) =>
     `该报告使用的是2019年试行的年度报告格式（${why}），本平台只能导入2021年起施行的新格式（国办公开办函〔2021〕30号）的年度报告。`,
+  traditional:
+    '未能识别为政府信息公开工作年度报告：文本是繁体字（可能是转载网站转换过的页面），表格标签与报告格式对不上。请导入发布机关网站上的简体原文。',
   tooOld: (year: number) => `该报告为${year}年度报告，使用的是2021年以前的格式；本平台只能导入2021年度及以后的年度报告。`,
 } as const;
+
+/** Characters of a report's fixed wording in their traditional forms (報告 開 數 條 項 機關 …). */
+const TRADITIONAL = /[報開數條項機關況請議訴規範處總統據門資務動認實級網]/g;
+/** Does the text read as traditional characters (a mirror site's conversion) rather than simplified? */
+function inTraditional(items: readonly Item[]): boolean {
+  const text = items.map((i) => (i.kind === 'rowEnd' ? '' : i.text)).join('');
+  return (text.match(TRADITIONAL)?.length ?? 0) >= 20;
+}
 
 /** The format of a file by its name and first bytes. */
 export function detectFormat(name: string, data: Uint8Array | string): ImportFormat | 'legacy' | 'unknown' {
@@ -166,7 +176,7 @@ function fromItems(items: Item[], format: ImportFormat, textLines?: string[]): I
     readReviews(tableTokens(zones.sections.reviews, format)),
   ];
   const anyFigure = tables.some((t) => t.placed.size > 0);
-  if (found < 2 && !anyFigure) return { ok: false, error: MESSAGES.notReport };
+  if (found < 2 && !anyFigure) return { ok: false, error: inTraditional(items) ? MESSAGES.traditional : MESSAGES.notReport };
   const trial = tables.find((t) => t.trialFormat)?.trialFormat;
   if (trial) return { ok: false, error: MESSAGES.trialFormat(trial) };
   if (front.year !== null && front.year < 2021) return { ok: false, error: MESSAGES.tooOld(front.year) };

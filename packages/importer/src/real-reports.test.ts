@@ -30,6 +30,8 @@ type Expected = {
   proactive: number[];
   /** Table 三 rows present in full, seven values each (six columns and 总计 as printed). */
   requests?: Record<string, number[]>;
+  /** Table 四 when present in full: its 15 figures in reading order (复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5). */
+  reviews?: number[];
 };
 
 const CASES: Expected[] = [
@@ -109,14 +111,20 @@ const CASES: Expected[] = [
     proactive: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     requests: { newReceived: Z7, carriedIn: Z7, granted: Z7 },
   },
+  // A whole page whose tables are images: only the headings are text, so nothing may be read.
+  { file: 'hunnan-ethnic-affairs-2021.txt', body: null, year: 2021, proactive: [] },
+  // One page of a flip-book (the PDF's text layer): table 四 with its heads broken, 15 figures on one line.
+  { file: 'wendeng-petitions-2022-page8.txt', body: '威海市文登区信访局', year: 2022, proactive: [], reviews: Array(15).fill(0) },
 ];
 
+const REVIEW_KEYS = FIGURES.filter((f) => f.key.startsWith('reviews.')).map((f) => f.key);
 const REQUEST_COLS = ['natural', 'commercial', 'research', 'publicInterest', 'legal', 'other', 'total'];
 
 function expectedValues(c: Expected): Map<string, number> {
   const out = new Map<string, number>();
   c.proactive.forEach((v, i) => out.set(PROACTIVE_KEYS[i]!, v));
   for (const [row, vals] of Object.entries(c.requests ?? {})) vals.forEach((v, i) => out.set(`requests.${row}.${REQUEST_COLS[i]}`, v));
+  (c.reviews ?? []).forEach((v, i) => out.set(REVIEW_KEYS[i]!, v));
   return out;
 }
 
@@ -160,6 +168,24 @@ describe('real published reports read as a person reads them', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toContain('2019年试行');
     }
+  });
+
+  it('a page a mirror site turned into traditional characters is refused with a message saying so', () => {
+    const r = parseText(fixtureText('rushan-devzone-2021-traditional.txt'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('繁体字');
+  });
+
+  it('figures apart on one line (a PDF text layer) are read one by one, never run together into one number', () => {
+    const r = parseText(fixtureText('wendeng-petitions-2022-page8.txt'));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.published['reviews.review.upheld']).toBe(0);
+    expect(r.published['reviews.suitAfterReview.total']).toBe(0);
+    // The same line with one figure changed: each lands in its own column.
+    const changed = fixtureText('wendeng-petitions-2022-page8.txt').replace('0 0 0 0 0 0 0 0 0 0 0 0 0 0 0', '3 0 1 0 4 0 0 0 0 0 1 0 0 0 1');
+    const c = parseText(changed);
+    if (!c.ok) throw new Error(c.error);
+    expect([c.published['reviews.review.upheld'], c.published['reviews.review.otherResult'], c.published['reviews.review.total'], c.published['reviews.suitAfterReview.upheld']]).toEqual([3, 1, 4, 1]);
   });
 
   it('a row the page cuts short is listed with what was read of it', () => {

@@ -133,7 +133,8 @@ function findTitle(lines: readonly string[]): { title: string; body: string; yea
       const t = parts.map(squash).join('');
       const m = TITLE.exec(t);
       if (!m || m[1]!.length > 40 || /[，。,；]/.test(m[1]!)) continue;
-      let body = m[1]!.replace(/^关于/, '');
+      // A page prefix a flip-book or PDF viewer puts before the title ("Page 8 - …", "P.3") is no part of the name.
+      let body = m[1]!.replace(/^[A-Za-z0-9.\-–—_:：|]+/, '').replace(/^关于/, '');
       const used = [...parts];
       if (body.length < 2) {
         const prev = i > 0 ? squash(lines[i - 1]!) : '';

@@ -137,14 +137,19 @@ describe('published years', () => {
     }
   });
 
-  it('are written by each body in its own words: a section 雷同 (R14) with another body’s is rare, as in a real district', () => {
-    for (const year of [2024, 2025]) {
+  it('are written by each body in its own words: the only 雷同 (R14) with another body’s is the planted copy', () => {
+    for (const year of [2024, 2025, 2026]) {
+      // As the review screen compares: every report handed in or published that year.
       const all = allReports()
-        .filter((r) => r.report.year === year)
-        .map((r) => ({ body: r.dept.name, content: r.report.content }));
-      const flagged = all.reduce((n, mine) => n + new Set(crossBodyCopies(mine, all).map((m) => m.target)).size, 0);
-      // Template-built text flagged about 6 sections in every report (some 280 a year); now a few pairs.
-      expect(flagged, `${year}`).toBeLessThanOrEqual(12);
+        .filter((r) => r.report.year === year && r.report.status !== 'draft')
+        .map((r) => ({ body: r.dept.name, code: r.dept.code, content: r.report.content }));
+      const flagged = all.flatMap((mine) => crossBodyCopies(mine, all).map((m) => `${mine.code} ${m.target} ← ${m.otherBody}`));
+      // 交通运输局 took 住房和城乡建设局's 平台建设 paragraph (seed/narrative.ts), seen from both sides;
+      // random phrasing once made 3 more such pairs a year by chance.
+      expect(flagged.sort(), `${year}`).toEqual([
+        'jtysj text.overview.platform ← 陈仓区住房和城乡建设局',
+        'zjj text.overview.platform ← 陈仓区交通运输局',
+      ]);
     }
   });
 

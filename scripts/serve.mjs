@@ -88,10 +88,12 @@ async function main() {
       // The same answer the tRPC endpoint gives for it (packages/api/src/http.ts), so the client reads it alike.
       const trpc = (req.url ?? '').startsWith('/api/trpc/');
       const body = trpc ? { error: { json: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } } : { error: message };
-      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'private, no-store' });
+      // No `Connection: close`: Node would end the socket as soon as the answer is written, while
+      // the client is still sending its body, and the client would see a broken pipe instead of
+      // the answer. The connection stays usable; what the client is still sending is read and
+      // dropped, and a client that keeps sending far beyond the bound is cut off.
+      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store' });
       res.end(JSON.stringify(body));
-      // Read and drop what the client is still sending so it can read the answer; a client that
-      // keeps sending far beyond the bound is cut off.
       let dropped = 0;
       req.on('data', (chunk) => {
         dropped += chunk.length;

@@ -5,7 +5,9 @@
  * - with BACKUP_DAILY=1, a timer makes one online backup a day (BACKUP_KEEP kept, default 14);
  * - creates the deadline notices due (7, 3 and 1 days before a body's deadline) at start and
  *   every hour; they are idempotent, and a department's own pages create them too when they load;
- * - registers the audit of the cross-site requests the Proxy refuses (server/cross-site-audit.ts).
+ * - registers the audit of the cross-site requests the Proxy refuses (server/cross-site-audit.ts);
+ * - a second after start, and after each publish, correction or withdrawal, computes the 全区汇总
+ *   trend off the request path (server/public-warm.ts), so the first visitor gets a warm answer.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -31,6 +33,8 @@ export async function register() {
   // Cross-site requests the Proxy refuses go to the audit log (the Proxy has no database).
   const { registerCrossSiteAudit } = await import('./server/cross-site-audit');
   registerCrossSiteAudit();
+  const { startPublicWarmUp } = await import('./server/public-warm');
+  startPublicWarmUp();
   if (process.env.BACKUP_DAILY === '1') {
     scheduleDailyBackups({ dbPath, keep: backupKeep() });
     console.log('[portal] 已开启每日自动备份 / daily backup on (BACKUP_DAILY=1)');

@@ -36,4 +36,32 @@ export function clearPublicCache(): void {
   g[PAGES_KEY] = pages;
   pages.pages.clear();
   pages.generation++;
+  schedulePublicWarmUp();
+}
+
+/**
+ * The costly public answers (the 全区汇总 trend sums every year once: ~1 s at 2,000 bodies × 10
+ * years) are computed again off the request path after a change and at start (server/public-warm.ts
+ * registers the work from instrumentation.ts), so the first visitor finds them warm. Coalesced: a
+ * burst of changes (a batch publish) schedules one warm-up; never awaited by whoever changed data.
+ */
+type Warm = { run: (() => Promise<void>) | null; timer: ReturnType<typeof setTimeout> | null };
+const WARM_KEY = Symbol.for('ccgov.publicWarmUp');
+function warmState(): Warm {
+  const g = globalThis as Record<symbol, unknown>;
+  return ((g[WARM_KEY] as Warm | undefined) ?? (g[WARM_KEY] = { run: null, timer: null })) as Warm;
+}
+
+export function setPublicWarmUp(run: () => Promise<void>): void {
+  warmState().run = run;
+}
+
+export function schedulePublicWarmUp(delayMs = 50): void {
+  const w = warmState();
+  if (!w.run || w.timer) return;
+  w.timer = setTimeout(() => {
+    w.timer = null;
+    w.run?.().catch((err) => console.error(`[portal] 公开页面预热失败 / public warm-up failed: ${(err as Error).message}`));
+  }, delayMs);
+  w.timer.unref?.();
 }

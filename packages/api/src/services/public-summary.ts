@@ -107,6 +107,7 @@ function yearFigures(db: Db, year: number, ids: string): YearFigures {
   const hit = memo.get(year);
   if (hit?.ids === ids) return hit.figures;
   const contents = currentPublications(db, year).map((p) => p.content);
+  yearSums++;
   const sums = sumContents(contents);
   const totals = computeTotals(sums);
   const figures: YearFigures = {
@@ -120,6 +121,10 @@ function yearFigures(db: Db, year: number, ids: string): YearFigures {
   memo.set(year, { ids, figures });
   return figures;
 }
+
+let yearSums = 0;
+/** How many times a year's reports were read and summed in this process (tests: a warm trend sums none). */
+export const trendYearSumCount = () => yearSums;
 
 /** Forget the summed figures (tests; the memo is otherwise right by construction). */
 export function clearTrendMemo(db: Db): void {

@@ -20,6 +20,7 @@ export {
 } from './services/public-search';
 // 全区汇总's default year, chosen from the cached trend by today's date.
 export { pickSummaryYear, type TrendYear } from './services/public-summary';
+export { publishedContents } from './services/public';
 // A cross-site request refused by the web app's Proxy, written to the audit log (throttled).
 export { auditCrossSiteRefusal, CROSS_SITE_ACTION } from './services/refusal-audit';
 // The HTTP endpoint with its request limits (batch size, body size, JSON depth).

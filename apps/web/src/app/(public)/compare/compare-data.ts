@@ -1,7 +1,9 @@
 import 'server-only';
 import { FIGURES, figureLabel, figureValues, formatFigure, type Figure } from '@ccgov/report';
 import { disclosureRates, formatRate, RATE_DEFINITIONS, SECTION_HEADINGS, type RateKey } from '@ccgov/report';
-import { loadList, loadPublication } from '@/server/public-data';
+import { publishedContents } from '@ccgov/api';
+import { getDb } from '@ccgov/db';
+import { loadList } from '@/server/public-data';
 
 /** A figure the compare page can show: one of the format's figures, or a derived rate. */
 export type CompareFigure = { key: string; label: string; group: string };
@@ -91,8 +93,9 @@ export async function compareTable(sel: Selection): Promise<CompareTable> {
       else missing.push({ departmentName: names.get(departmentId) ?? '', year });
     }
   }
-  const loaded = await Promise.all(columns.map((c) => loadPublication(c.id)));
-  const contents = loaded.map((d) => d!.publication.content);
+  // One query for the figures of every column (the list above holds only readable publications).
+  const byId = publishedContents(getDb(), columns.map((c) => c.id));
+  const contents = columns.map((c) => byId.get(c.id)!);
   const values = contents.map(figureValues);
   const rates = contents.map((c) => Object.fromEntries(disclosureRates(c).map((r) => [r.key, r.value])));
   const chosen = sel.all

@@ -57,14 +57,32 @@ export function cacheKey(method, rawUrl) {
   const onlyYear = params.length === 0 || (params.length === 1 && params[0][0] === 'year' && YEAR.test(params[0][1]));
   const key = params.length === 0 ? path : `${path}?year=${params[0]?.[1]}`;
   if (path === '/summary' && params.length === 0) return `/summary#${chinaDate()}`;
+  if (path === '/') return homeKey(params);
   if (/^\/reports\/[1-9]\d{0,9}(\/(pdf|docx|csv|json))?$/.test(path)) return params.length === 0 ? path : null;
   if (/^\/api\/open\/reports\/[1-9]\d{0,9}$/.test(path)) return params.length === 0 ? path : null;
-  if (path === '/' || path === '/summary' || path === '/api/open/summary' || path === '/api/open/reports' || path === '/api/open/reports.csv') {
+  if (path === '/summary' || path === '/api/open/summary' || path === '/api/open/reports' || path === '/api/open/reports.csv') {
     return onlyYear ? key : null;
   }
   if (path === '/api/open/openapi.json' || path === '/styles/public.css') return params.length === 0 ? path : null;
   if (/^\/api\/open\/bulk\/\d{4}\.zip$/.test(path)) return params.length === 0 ? path : null;
   return null;
+}
+
+const PAGE = /^[1-9]\d{0,3}$/;
+
+/**
+ * The home page reads a year and, for a long year, a page (`/?year=YYYY&page=N`, in either order):
+ * one key per year and page, `/?year=YYYY` unchanged. A search (`?q=`) or any other parameter is
+ * never kept (each query its own answer); a page past the last answers 404, which is never stored.
+ */
+function homeKey(params) {
+  const seen = new Map(params);
+  if (seen.size !== params.length || [...seen.keys()].some((k) => k !== 'year' && k !== 'page')) return null;
+  const year = seen.get('year');
+  const page = seen.get('page');
+  if ((year != null && !YEAR.test(year)) || (page != null && !PAGE.test(page))) return null;
+  const query = [year != null ? `year=${year}` : null, page != null ? `page=${page}` : null].filter(Boolean).join('&');
+  return query ? `/?${query}` : '/';
 }
 
 const SKIP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'etag', 'last-modified', 'cache-control', 'vary', 'set-cookie', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']);

@@ -66,6 +66,16 @@ describe('which requests the fast path may answer', () => {
     expect(cacheKey('GET', '/api/open/bulk/2025.zip')).toBe('/api/open/bulk/2025.zip');
   });
 
+  it('keeps each page of a long year on the home page under its own key, in either parameter order', () => {
+    expect(cacheKey('GET', '/?year=2024&page=3')).toBe('/?year=2024&page=3');
+    expect(cacheKey('GET', '/?page=3&year=2024')).toBe('/?year=2024&page=3');
+    expect(cacheKey('HEAD', '/?page=2')).toBe('/?page=2');
+    expect(cacheKey('GET', '/?year=2024&page=2')).not.toBe(cacheKey('GET', '/?year=2024'));
+    for (const url of ['/?year=2024&page=0', '/?year=2024&page=x', '/?year=2024&page=12345', '/?year=2024&page=2&page=3', '/?year=2024&year=2025', '/?year=2024&page=2&q=陈仓', '/?page=2&x=1']) {
+      expect(cacheKey('GET', url), url).toBeNull();
+    }
+  });
+
   it('leaves everything else to the application: searches, other queries, signed-in pages, writes', () => {
     for (const url of ['/?q=陈仓', '/summary?year=abc', '/summary?year=2024&x=1', '/reports/12?x=1', '/reports/0', '/api/open/bulk/25.zip', '/api/open/bulk/2025.zip?x=1', '/dept', '/review/3', '/api/trpc/public.list', '/compare?d=1']) {
       expect(cacheKey('GET', url), url).toBeNull();

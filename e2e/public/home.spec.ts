@@ -32,6 +32,23 @@ test('the home page lists only the latest published year, and each earlier year 
   await expect(yearNav.getByRole('link', { name: `${earlier}年度` })).toHaveAttribute('aria-current', 'page');
 });
 
+test('a year of the demo’s 47 bodies is one page, and a search shows its results without the year’s list', async ({ page, request }) => {
+  const latest = Math.max(...currentPublications().map((p) => p.year));
+  await page.goto(`/?year=${latest}`);
+  await expect(page.getByRole('heading', { level: 2, name: `${latest}年度` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '分页' })).toHaveCount(0);
+  // Only pages that exist answer: a page past the last, or not a number, is the 404 page.
+  expect((await request.get(`/?year=${latest}&page=1`)).status()).toBe(200);
+  for (const bad of ['2', '0', 'x']) expect((await request.get(`/?year=${latest}&page=${bad}`)).status(), bad).toBe(404);
+
+  await page.goto(`/?q=${encodeURIComponent('公安分局')}`);
+  await expect(page.getByRole('region', { name: '搜索结果' }).getByRole('status')).toContainText('找到');
+  await expect(page.getByRole('heading', { level: 2, name: `${latest}年度` })).toHaveCount(0);
+  await expect(page.locator('main .report-list')).toHaveCount(0);
+  await page.getByRole('link', { name: `浏览${latest}年度全部报告` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `${latest}年度` })).toBeVisible();
+});
+
 test('the public footer links the OpenAPI description of the open data', async ({ page, request }) => {
   await page.goto('/');
   const link = page.getByRole('contentinfo').getByRole('link', { name: '开放数据接口说明（OpenAPI）' });

@@ -74,6 +74,17 @@ test('a reviewer imports two years of history for a department; 与上年对比 
     await expect(card.getByLabel('报告年度')).toHaveValue(String(y), SLOW);
     // Every figure shows where it came from.
     await expect(card.locator('td[data-cell="requests.newReceived.natural"]')).toHaveAttribute('title', /^来源：/);
+    // …and on keyboard focus, where no title shows, in words under the tables.
+    await card.locator('td[data-cell="requests.newReceived.natural"]').focus();
+    await expect(card.getByTestId('cell-origin')).toContainText(/自然人：\d+。来源：/);
+    if (y === year - 2) {
+      await card.getByTestId('cell-origin').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: test.info().outputPath('history-cell-origin-desktop.png'), fullPage: false });
+      await page.setViewportSize({ width: 375, height: 800 });
+      await card.locator('td[data-cell="requests.newReceived.natural"]').focus();
+      await page.screenshot({ path: test.info().outputPath('history-cell-origin-375.png'), fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     await expect(card.getByText(/检查结果：0 个错误/)).toBeVisible();
 
     await card.getByLabel('报告主体').selectOption({ label: name });
@@ -100,6 +111,10 @@ test('a reviewer imports two years of history for a department; 与上年对比 
   await page.goto(`/review/${laterId}`);
   await page.getByRole('tab', { name: /与上年对比/ }).click();
   await expect(page.getByRole('heading', { name: `与${year - 2}年度对比` })).toBeVisible(SLOW);
+  // …with both imported years' figures side by side (本年新收 自然人, never 0 in 民政局's demo reports).
+  const compared = page.locator('table[data-compare="requests"] tr[data-target="requests.newReceived.natural"] td');
+  await expect(compared.nth(0)).toHaveText(String(contentOf(name, year - 2).requests.newReceived[0]));
+  await expect(compared.nth(1)).toHaveText(String(contentOf(name, year - 1).requests.newReceived[0]));
   await signOut(page);
 
   // The department's first draft on the portal starts from the imported last year: 上年结转 = 结转下年度.

@@ -136,6 +136,8 @@ function PreviewCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ text: string; publicationId: number | null } | null>(null);
+  /** The origin of the cell last hovered or focused, shown in words under the tables (a title shows on hover only). */
+  const [origin, setOrigin] = useState<string | null>(null);
 
   const target = targets.find((t) => t.id === departmentId) ?? null;
   const yearNum = /^\d{4}$/.test(year) ? Number(year) : null;
@@ -192,8 +194,18 @@ function PreviewCard({
           ? '原文未给出，按格式计算'
           : '原文中没有这个数字（留空）';
     const cls = ['num', figure.computed ? 'computed' : '', unplaced ? styles.importUnplaced : !ref ? styles.importBlank : ''].filter(Boolean).join(' ');
+    const shown = `${figure.name}：${unplaced ? '？' : formatFigure(value, figure.kind) || '空'}。${title}`;
     return (
-      <td className={cls} colSpan={cell.colSpan} data-cell={figure.key} title={title} tabIndex={0} aria-label={`${formatFigure(value, figure.kind) || '空'}，${title}`}>
+      <td
+        className={cls}
+        colSpan={cell.colSpan}
+        data-cell={figure.key}
+        title={title}
+        tabIndex={0}
+        aria-label={`${formatFigure(value, figure.kind) || '空'}，${title}`}
+        onFocus={() => setOrigin(shown)}
+        onMouseEnter={() => setOrigin(shown)}
+      >
         {unplaced ? '？' : formatFigure(value, figure.kind)}
       </td>
     );
@@ -322,6 +334,9 @@ function PreviewCard({
                 <OfficialTable layout={TABLE_LAYOUTS[k]} renderFigure={renderFigure} label={`${shownName} ${TABLE_LAYOUTS[k].title}`} />
               </div>
             ))}
+            <p className={`small ${styles.importOrigin}`} data-testid="cell-origin">
+              {origin ?? '鼠标悬停或用 Tab 键聚焦一个数字，这里显示它的来源。'}
+            </p>
           </details>
           <SourceView view={p.sourceView} id={id} />
           {blanks > 0 && (

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import next from 'next';
+import { createAdmission } from './admission.mjs';
 import { buildWorkers } from './build-workers.mjs';
 import { cacheKey, captureInto, serveCached } from './public-pages.mjs';
 
@@ -77,6 +78,16 @@ async function main() {
   const handle = app.getRequestHandler();
   const hops = trustProxyHops();
   const maxBodyBytes = Math.round((Number(process.env.REQUEST_MAX_MB) > 0 ? Number(process.env.REQUEST_MAX_MB) : 4) * 1024 * 1024);
+  // Sign-ins take turns (scripts/admission.mjs): SIGNIN_CONCURRENCY at once (default 4: the bcrypt
+  // worker checks one password at a time anyway), up to 200 waiting, beyond that a Chinese 503.
+  const signIns = createAdmission({
+    maxInFlight: Number(process.env.SIGNIN_CONCURRENCY) > 0 ? Number(process.env.SIGNIN_CONCURRENCY) : 4,
+    maxWaiting: 200,
+    refuse: (res) => {
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', 'retry-after': '5' });
+      res.end(JSON.stringify({ error: '登录人数较多，请稍后再试' }));
+    },
+  });
   const server = createServer((req, res) => {
     normaliseForwarding(req.headers, req.socket.remoteAddress, hops);
     // A body declared larger than any route accepts is refused before a byte of it is read
@@ -110,6 +121,7 @@ async function main() {
       // Next answers uncompressed so the kept bytes are plain; the fast path compresses them.
       delete req.headers['accept-encoding'];
     }
+    if (req.method === 'POST' && (req.url ?? '').startsWith('/api/auth/callback/')) return signIns.admit(req, res, () => handle(req, res));
     handle(req, res);
   });
   server.listen(port, hostname, () => {

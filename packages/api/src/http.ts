@@ -60,9 +60,9 @@ export function jsonTooDeep(text: string, max: number): boolean {
   return false;
 }
 
-/** The body as text, or null as soon as it passes `max` bytes (the rest is never read). */
-async function readLimited(req: Request, max: number): Promise<string | null> {
-  if (!req.body) return '';
+/** The body's bytes, or null as soon as they pass `max` (the rest is never read). */
+export async function readBodyBytes(req: Request, max: number): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -82,7 +82,13 @@ async function readLimited(req: Request, max: number): Promise<string | null> {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
+}
+
+/** The body as text, or null as soon as it passes `max` bytes (the rest is never read). */
+async function readLimited(req: Request, max: number): Promise<string | null> {
+  const bytes = await readBodyBytes(req, max);
+  return bytes && new TextDecoder().decode(bytes);
 }
 
 const trimSlashes = (s: string) => s.replace(/^\/+|\/+$/g, '');

@@ -15,6 +15,7 @@
 import type { SessionUser } from '@ccgov/auth';
 import type { Db } from '@ccgov/db';
 import { AppError } from './errors';
+import { readBodyBytes } from './http';
 import { auditRefusedCall } from './services/refusal-audit';
 import { runWithRequestIp } from './services/request-context';
 import { attachScan, MAX_SCAN_BYTES, readScan } from './services/scans';
@@ -53,30 +54,6 @@ function tier(ctx: ScanRouteContext, path: string, roles: readonly string[]): Re
 const tooLarge = (size?: number) =>
   `文件过大：扫描件不能超过 ${MAX_SCAN_BYTES / 1024 / 1024} MB${size ? `（本文件 ${(size / 1024 / 1024).toFixed(1)} MB）` : ''}，请降低扫描分辨率或改为黑白扫描后重新上传`;
 
-/** The body's bytes, or null as soon as they pass `max` (the rest is not read). */
-async function readBytes(req: Request, max: number): Promise<Uint8Array | null> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return all;
-}
 
 function decodeName(raw: string | null): string | null {
   if (!raw) return null;
@@ -107,7 +84,7 @@ export async function scanUploadResponse(req: Request, ctx: ScanRouteContext, re
   }
   const fileName = decodeName(req.headers.get('x-file-name'));
   if (!fileName) return json(400, { error: '缺少文件名，请重新选择扫描件' });
-  const bytes = await readBytes(req, MAX_SCAN_BYTES);
+  const bytes = await readBodyBytes(req, MAX_SCAN_BYTES);
   if (bytes === null) return json(413, { error: tooLarge() });
   try {
     const user = ctx.user!;

@@ -151,7 +151,7 @@ export function ensureDeadlineNotices(db: Db, now: Date = new Date(), department
       db
         .select({ departmentId: reports.departmentId, status: reports.status })
         .from(reports)
-        .where(eq(reports.year, y.year))
+        .where(departmentId != null ? and(eq(reports.year, y.year), eq(reports.departmentId, departmentId)) : eq(reports.year, y.year))
         .all()
         .map((r) => [r.departmentId, r.status as string]),
     );

@@ -58,9 +58,16 @@ export async function signInAndChangePassword(page: Page, username: string, temp
   await signIn(page, username, temporary);
   await expect(page).toHaveURL(/\/account\/password/, SLOW);
   await expect(page.getByRole('heading', { name: '修改密码' })).toBeVisible(SLOW);
-  await page.getByLabel('当前密码').fill(temporary);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('再次输入新密码').fill(next);
+  // Filled again until all three hold their text: a value typed while the page was still hydrating
+  // can be reset by React (seen once: 新密码 empty, so 两次输入的新密码不一致).
+  const fields: [string, string, boolean][] = [['当前密码', temporary, false], ['新密码', next, true], ['再次输入新密码', next, false]];
+  await expect(async () => {
+    for (const [label, value, exact] of fields) {
+      const field = page.getByLabel(label, { exact });
+      if ((await field.inputValue()) !== value) await field.fill(value);
+    }
+    for (const [label, value, exact] of fields) await expect(page.getByLabel(label, { exact })).toHaveValue(value, { timeout: 500 });
+  }).toPass(SLOW);
   await page.getByRole('button', { name: '保存新密码' }).click();
   return next;
 }

@@ -5,7 +5,7 @@
  * come out blank and listed — never a number. The measure (right / blank and flagged / wrong) is
  * printed and wrong must be 0.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIGURES, readInput } from '@ccgov/report';
@@ -116,6 +116,16 @@ const CASES: Expected[] = [
   // One page of a flip-book (the PDF's text layer): table 四 with its heads broken, 15 figures on one line.
   { file: 'wendeng-petitions-2022-page8.txt', body: '威海市文登区信访局', year: 2022, proactive: [], reviews: Array(15).fill(0) },
 ];
+
+/**
+ * Fixtures whose expected figures sit beside them: `NAME.txt` with `NAME.expected.json` holding an
+ * `Expected` without `file` (checked by hand against the text, like the cases above).
+ */
+for (const f of readdirSync(DIR).filter((n) => n.endsWith('.expected.json')).sort()) {
+  const file = f.replace(/\.expected\.json$/, '.txt');
+  const e = JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Omit<Expected, 'file'>;
+  CASES.push({ ...e, file });
+}
 
 const REVIEW_KEYS = FIGURES.filter((f) => f.key.startsWith('reviews.')).map((f) => f.key);
 const REQUEST_COLS = ['natural', 'commercial', 'research', 'publicInterest', 'legal', 'other', 'total'];

@@ -26,8 +26,11 @@ type Expected = {
   file: string;
   body: string | null;
   year: number | null;
-  /** Table 二 figures present in the text, in reading order. */
-  proactive: number[];
+  /**
+   * Table 二 figures present in the text, in reading order; null for a figure the text holds but a
+   * reader cannot place with certainty (it must come out blank and listed).
+   */
+  proactive: (number | null)[];
   /** Table 三 rows present in full, seven values each (six columns and 总计 as printed). */
   requests?: Record<string, number[]>;
   /** Table 四 when present in full: its 15 figures in reading order (复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5). */
@@ -132,7 +135,7 @@ const REQUEST_COLS = ['natural', 'commercial', 'research', 'publicInterest', 'le
 
 function expectedValues(c: Expected): Map<string, number> {
   const out = new Map<string, number>();
-  c.proactive.forEach((v, i) => out.set(PROACTIVE_KEYS[i]!, v));
+  c.proactive.forEach((v, i) => v !== null && out.set(PROACTIVE_KEYS[i]!, v));
   for (const [row, vals] of Object.entries(c.requests ?? {})) vals.forEach((v, i) => out.set(`requests.${row}.${REQUEST_COLS[i]}`, v));
   (c.reviews ?? []).forEach((v, i) => out.set(REVIEW_KEYS[i]!, v));
   return out;

@@ -5,7 +5,7 @@
  * no real tables: its table lines stay `line`s until the section they sit in turns them into
  * cells (see textCells).
  */
-import { isZeroToken, parseCellText } from '@ccgov/report';
+import { RESULT_GROUPS, RESULT_GROUP_LABEL, isZeroToken, parseCellText } from '@ccgov/report';
 
 /** Where a piece of the source stands, for the preview and for messages. */
 export type SourceRef = {
@@ -28,7 +28,13 @@ export type Item =
 
 /** A table cell classified: a label, or a value (null when the cell is blank). */
 export type Token =
-  | { kind: 'label'; text: string; ref: SourceRef }
+  /**
+   * `loose`: text that may stand inside a row label without being part of it (a text layer writes
+   * a group label printed vertically one character a line, or beside the rows it spans): 'char'
+   * for a single character, 'group' for a piece of a group label (（六）其他处理, 本年度办理结果).
+   * A row label may take these characters or leave them out.
+   */
+  | { kind: 'label'; text: string; ref: SourceRef; loose?: 'char' | 'group' }
   | { kind: 'value'; value: number | null; raw: string; ref: SourceRef }
   | { kind: 'rowEnd' };
 
@@ -55,15 +61,66 @@ export function cellValue(raw: string): { value: number | null } | undefined {
   const s = raw.replace(/[\s\u3000\u00a0]+/g, '');
   if (s === '') return { value: null };
   if (isZeroToken(s)) return { value: 0 };
-  const unit = s.replace(/[件个次条]$/, '');
+  const unit = s.replace(/(?:[件个次条]|万元)$/, '');
   if (!NUMBERISH.test(unit)) return undefined;
   const v = parseCellText(unit);
   return typeof v === 'number' ? { value: v } : undefined;
 }
 
-/** Is this whitespace-separated part of a text cell a figure (a number or a dash)? */
+/** Is this whitespace-separated part of a text cell a figure (a number, with its unit, or a dash)? */
 function isFigurePart(part: string): boolean {
-  return isZeroToken(part) || NUMBERISH.test(part);
+  return isZeroToken(part) || NUMBERISH.test(part.replace(/(?:[件个次条]|万元)$/, ''));
+}
+
+/** The group labels of table 三 (三、本年度办理结果, （三）不予公开 …), reduced by normLabel. */
+const GROUP_LABELS = [RESULT_GROUP_LABEL, ...RESULT_GROUPS.map((g) => g.label)].map(normLabel);
+
+/** Is this bit of label text one a row label may leave out (a vertical character, a piece of a group label)? */
+export function looseKind(text: string): 'char' | 'group' | undefined {
+  const n = normLabel(text);
+  if (n.length === 0 || (n.length === 1 && !/[0-9]/.test(n))) return 'char';
+  return GROUP_LABELS.some((g) => g.includes(n)) ? 'group' : undefined;
+}
+
+/** A label run of a line as tokens: its loose pieces at either end apart from the label itself. */
+function labelTokens(parts: string[], ref: SourceRef): Token[] {
+  let a = 0;
+  let b = parts.length;
+  while (a < b && looseKind(parts[a]!)) a++;
+  while (b > a && looseKind(parts[b - 1]!)) b--;
+  const loose = (p: string): Token => ({ kind: 'label', text: p, ref, loose: looseKind(p) });
+  return [...parts.slice(0, a).map(loose), ...(b > a ? [{ kind: 'label' as const, text: parts.slice(a, b).join(' '), ref }] : []), ...parts.slice(b).map(loose)];
+}
+
+/**
+ * Tokens of a table written without separators, one text line at a time (a PDF's text layer, a
+ * flip-book page, or a page copied one cell a line): on each line, label text and the figures apart
+ * after it ("规章 0 0 0", "行政规范性文件 2件 0件 5件", "（二）部分公开（区分处理的，只计 0 0 0 0 0 0 0").
+ * An ordinal before the label ("1. 属于国家秘密", "2 重复申请") is the label's, not a figure.
+ */
+export function layerTokens(lines: readonly { text: string; line: number }[]): Token[] {
+  const out: Token[] = [];
+  for (const { text, line } of lines) {
+    const t = text.trim();
+    if (!t) continue;
+    const ref: SourceRef = { line, text: t };
+    const parts: string[] = [];
+    // A unit apart from its figure ("3 件") is the figure's.
+    for (const p of t.split(/[\s\u3000\u00a0]+/)) {
+      if (/^(?:[件个次条]|万元)$/.test(p) && parts.length && isFigurePart(parts[parts.length - 1]!)) parts[parts.length - 1] += p;
+      else parts.push(p);
+    }
+    const fig = parts.map(isFigurePart);
+    if (fig[0] && parts.length > 1 && !fig[1]) fig[0] = false;
+    for (let i = 0; i < parts.length; ) {
+      let j = i;
+      while (j < parts.length && fig[j] === fig[i]) j++;
+      if (fig[i]) for (const p of parts.slice(i, j)) out.push({ kind: 'value', value: cellValue(p)!.value, raw: p, ref });
+      else out.push(...labelTokens(parts.slice(i, j), ref));
+      i = j;
+    }
+  }
+  return out;
 }
 
 /**
@@ -95,12 +152,12 @@ export function tokenize(items: readonly Item[], loose: boolean): Token[] {
       let k = parts.length;
       while (k > 0 && isFigurePart(parts[k - 1]!)) k--;
       if (parts.length > 1 && k < parts.length) {
-        if (k > 0) out.push({ kind: 'label', text: parts.slice(0, k).join(' '), ref: item.ref });
+        if (k > 0) out.push(...labelTokens([parts.slice(0, k).join(' ')], item.ref));
         for (const p of parts.slice(k)) out.push({ kind: 'value', value: cellValue(p)!.value, raw: p, ref: item.ref });
         continue;
       }
     }
-    out.push({ kind: 'label', text, ref: item.ref });
+    out.push(...(loose ? labelTokens([text], item.ref) : [{ kind: 'label' as const, text, ref: item.ref }]));
   }
   return out;
 }

@@ -18,8 +18,9 @@ import {
   type ReviewBlockKey,
 } from '@ccgov/report';
 import { htmlItems } from './html';
-import { textCells, tokenize, type Item, type SourceRef } from './items';
-import { readFrontMatter, readOverview, sectionText, splitSections } from './sections';
+import { layerTokens, textCells, tokenize, type Item, type SourceRef } from './items';
+import { pageFurniture } from './pages';
+import { readFrontMatter, readOverview, sectionHeading, sectionText, splitSections } from './sections';
 import { readProactive, readRequests, readReviews, type Placed, type TableRead, type Unplaced } from './tables';
 
 export type { SourceRef } from './items';
@@ -117,19 +118,25 @@ export function parseHtml(html: string): ImportResult {
 }
 
 export function parseText(text: string): ImportResult {
-  const items: Item[] = text
-    .replace(/^\ufeff/, '')
-    .split(/\r?\n/)
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  // Page furniture of a PDF or flip-book (page markers, page numbers, a running header) is no part of the report.
+  const { furniture } = pageFurniture(lines, (l) => sectionHeading(l) !== null);
+  const items: Item[] = lines
     .map((l, i) => ({ kind: 'line' as const, text: l.trim(), ref: { line: i + 1, text: l.trim() } }))
-    .filter((l) => l.text !== '');
-  return fromItems(items, 'text', text.replace(/^\ufeff/, '').split(/\r?\n/));
+    .filter((l, i) => l.text !== '' && !furniture.has(i));
+  return fromItems(items, 'text', lines);
 }
 
-/** The cells of a table section: real cells as they are, text lines split at their separators. */
+/**
+ * The cells of a table section: real cells as they are; text lines split at their separators
+ * (`|`, tab), or, in a text without separators (a PDF's text layer), each line into its label and
+ * its figures. Text tables are read as one stream (no row ends).
+ */
 function tableTokens(items: readonly Item[] | undefined, format: ImportFormat) {
   if (!items) return [];
   if (format !== 'text') return tokenize(items.filter((i) => i.kind !== 'line'), false);
   const lines = items.flatMap((i) => (i.kind === 'line' ? [{ text: i.text, line: i.ref.line ?? 0 }] : []));
+  if (!lines.some((l) => /[|\t]/.test(l.text))) return layerTokens(lines);
   return tokenize(textCells(lines), true);
 }
 
@@ -171,8 +178,8 @@ function fromItems(items: Item[], format: ImportFormat, textLines?: string[]): I
   const front = readFrontMatter(zones.front, overviewLines.slice(0, 4));
   const found = Object.keys(zones.sections).length;
   const tables: TableRead[] = [
-    readProactive(tableTokens(zones.sections.proactive, format)),
-    readRequests(tableTokens(zones.sections.requests, format)),
+    readProactive(tableTokens(zones.sections.proactive, format), format === 'text'),
+    readRequests(tableTokens(zones.sections.requests, format), format === 'text'),
     readReviews(tableTokens(zones.sections.reviews, format)),
   ];
   const anyFigure = tables.some((t) => t.placed.size > 0);

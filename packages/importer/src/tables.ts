@@ -111,6 +111,106 @@ function matchRow(label: string, defs: readonly RowDef[]): RowDef | null {
 const unplacedMessage = (table: TableName, label: string, why: string) => `${table}‘${label}’ 未能识别（${why}）`;
 
 // ---------------------------------------------------------------------------------------------
+// Text without row ends (a PDF's text layer, text copied off a page): rows found in the stream
+// ---------------------------------------------------------------------------------------------
+type Value = Extract<Token, { kind: 'value' }>;
+type StreamDef = RowDef & { n: number };
+/** A row read from the stream: where its label stands and the figures inside it or right after it. */
+type StreamHit = { def: StreamDef; s: number; e: number; values: Value[]; labels: Token[] };
+type Stream = {
+  hits: StreamHit[];
+  /** Figures inside no row label (after the first row): never placed, listed with their text. */
+  stray: { labels: Token[]; values: Value[] }[];
+};
+
+/**
+ * Rows of a table read as a person reads a text that has no row ends: the label text of all cells
+ * in one run, and each official row label found in it. A row's figures are those that stand
+ * inside its label (a label wrapped over lines, the figures on its first or middle line) or
+ * right after it, before the next label text; characters a text layer puts inside labels — a
+ * group label printed vertically, one character a line, or beside the rows it spans — may be
+ * passed over. Figures before the first row are the table's head.
+ */
+function readStream(tokens: readonly Token[], defs: readonly StreamDef[]): Stream {
+  const chars: { ch: string; tok: number; loose?: 'char' | 'group' }[] = [];
+  const groups: { pos: number; values: Value[] }[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'label') for (const ch of normLabel(t.text)) chars.push({ ch, tok: i, loose: t.loose });
+    else if (t.kind === 'value') {
+      const g = groups[groups.length - 1];
+      if (g && g.pos === chars.length) g.values.push(t);
+      else groups.push({ pos: chars.length, values: [t] });
+    }
+  });
+  // Where a form matches from chars[i]: the end, or -1. Loose characters may be passed over.
+  const matchAt = (i: number, f: string): number => {
+    let budget = 2000;
+    const go = (a: number, b: number): number => {
+      if (b === f.length) return a;
+      if (a >= chars.length || --budget < 0) return -1;
+      if (chars[a]!.ch === f[b]) {
+        const r = go(a + 1, b + 1);
+        if (r >= 0) return r;
+      }
+      return chars[a]!.loose ? go(a + 1, b) : -1;
+    };
+    return go(i, 0);
+  };
+  const found: { def: StreamDef; s: number; e: number; len: number }[] = [];
+  for (const def of defs) {
+    for (const f of def.forms) {
+      for (let i = 0; i < chars.length; i++) {
+        if (chars[i]!.ch !== f[0]) continue;
+        const e = matchAt(i, f);
+        if (e >= 0) found.push({ def, s: i, e, len: f.length });
+      }
+    }
+  }
+  // The longest label wins where two overlap (（二）部分公开（…） over （二）部分公开).
+  found.sort((a, b) => b.len - a.len || a.s - b.s);
+  const taken: typeof found = [];
+  for (const m of found) if (!taken.some((t) => m.s < t.e && t.s < m.e)) taken.push(m);
+  taken.sort((a, b) => a.s - b.s);
+
+  const labelsOf = (from: number, to: number) => {
+    const toks = new Set<number>();
+    for (let k = from; k < to; k++) toks.add(chars[k]!.tok);
+    return [...toks].map((k) => tokens[k]!);
+  };
+  const hits: StreamHit[] = taken.map((m) => ({ def: m.def, s: m.s, e: m.e, values: [], labels: labelsOf(m.s, m.e) }));
+  const stray: Stream['stray'] = [];
+  let lastEnd = 0;
+  for (const g of groups) {
+    // The row whose label holds the figures, or ends right before them (vertical characters between).
+    const k = taken.findIndex((m, j) => {
+      let ext = m.e;
+      const next = taken[j + 1]?.s ?? chars.length;
+      while (ext < next && chars[ext]!.loose === 'char') ext++;
+      return m.s < g.pos && g.pos <= ext;
+    });
+    if (k >= 0) {
+      hits[k]!.values.push(...g.values);
+      lastEnd = taken[k]!.e;
+    } else if (taken.length && g.pos > taken[0]!.s && g.values.some((v) => v.value !== null)) {
+      const from = Math.max(lastEnd, ...taken.filter((m) => m.e <= g.pos).map((m) => m.e));
+      stray.push({ labels: labelsOf(from, g.pos), values: g.values });
+    }
+  }
+  return { hits, stray };
+}
+
+const textOf = (labels: readonly Token[]) => labels.map((l) => (l.kind === 'label' ? l.text : '')).join('');
+const streamSnippet = (labels: readonly Token[], values: readonly Value[]) =>
+  [...labels.map((l) => (l.kind === 'label' ? l.text : '')), ...values.map((v) => v.raw || '（空）')].join(' | ');
+const refOf = (labels: readonly Token[], values: readonly Value[]) => (labels[0]?.kind === 'label' ? labels[0].ref : values[0]?.ref);
+
+/** Each def's hit as a row (labels, then values), or why none can be read. */
+function streamRows(st: Stream, def: StreamDef): { row: Row | null; count: number } {
+  const hits = st.hits.filter((h) => h.def.key === def.key);
+  return { row: hits[0] ? { labels: hits[0].labels, values: hits[0].values } : null, count: hits.length };
+}
+
+// ---------------------------------------------------------------------------------------------
 // 三
 // ---------------------------------------------------------------------------------------------
 const REQUEST_COL_KEYS = [...REQUEST_COLUMNS.map((c) => c.key as string), TOTAL_KEY];
@@ -127,7 +227,12 @@ const FIRST_REQUEST_ROW = normLabel(REQUEST_ROWS[0].label);
 
 export type TableRead = { placed: Placed; unplaced: Unplaced[]; trialFormat?: string };
 
-export function readRequests(tokens: readonly Token[]): TableRead {
+/**
+ * Table 三. `stream`: the tokens come from text without row ends (see readStream); otherwise rows
+ * end where the source's rows end (HTML, DOCX) or where a label follows figures.
+ */
+export function readRequests(tokens: readonly Token[], stream = false): TableRead {
+  if (stream) return readRequestStream(tokens);
   const placed: Placed = new Map();
   const unplaced: Unplaced[] = [];
   const all = rows(tokens);
@@ -164,6 +269,42 @@ export function readRequests(tokens: readonly Token[]): TableRead {
   return { placed, unplaced, trialFormat };
 }
 
+/** Figures the stream found inside no row label: listed with their text, never placed. */
+function strayUnplaced(table: TableName, x: { labels: Token[]; values: Value[] }): Unplaced {
+  const snippet = streamSnippet(x.labels, x.values);
+  return { table, label: textOf(x.labels), keys: [], message: unplacedMessage(table, snippet.slice(0, 40), '不是格式中的行，其数字未导入'), snippet, ref: refOf(x.labels, x.values) };
+}
+
+/** Words only the 2021 sub-rows of （六）其他处理 have: without them, figures beside （六）其他处理 are the 2019 trial format. */
+const OTHER_HANDLING_WORDS = ['逾期不补正', '缴纳费用', '不再处理其政府信息公开申请'];
+
+function readRequestStream(tokens: readonly Token[]): TableRead {
+  const placed: Placed = new Map();
+  const unplaced: Unplaced[] = [];
+  const group: StreamDef = { key: '#otherHandling', forms: [OTHER_HANDLING_GROUP], label: '（六）其他处理', n: REQUEST_COL_KEYS.length };
+  const st = readStream(tokens, [...REQUEST_DEFS.map((d) => ({ ...d, n: REQUEST_COL_KEYS.length })), group]);
+  const all = normLabel(textOf(tokens));
+  let trialFormat: string | undefined;
+  for (const h of st.hits.filter((x) => x.def === group)) {
+    const figures = h.values.some((v) => v.value !== null);
+    if (figures && !OTHER_HANDLING_WORDS.some((w) => all.includes(normLabel(w)))) trialFormat = streamSnippet(h.labels, h.values);
+    else if (figures) unplaced.push(strayUnplaced('表三', h));
+  }
+  for (const x of st.stray) unplaced.push(strayUnplaced('表三', x));
+  for (const def of REQUEST_DEFS) {
+    const keys = REQUEST_COL_KEYS.map((c) => `requests.${def.key}.${c}`);
+    const { row, count } = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
+    const vals = row && count === 1 ? exactValues(row, REQUEST_COL_KEYS.length) : null;
+    if (!row || !vals) {
+      const why = !row ? '未找到该行' : count > 1 ? '该行出现不止一次' : `应有${REQUEST_COL_KEYS.length}个数字，读到${row.values.filter((v) => v.value !== null).length}个`;
+      unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why), snippet: row ? snippetOf(row) : '', ref: row ? refOf(row.labels, row.values) : undefined });
+      continue;
+    }
+    vals.forEach((v, i) => placed.set(keys[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
+  }
+  return { placed, unplaced, trialFormat };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 二
 // ---------------------------------------------------------------------------------------------
@@ -180,17 +321,24 @@ const PROACTIVE_DEFS = PROACTIVE_TABLES.flatMap((t) =>
 /** Column headings of the 2019 trial format's table 二 (not of the 2021 format). */
 const TRIAL_PROACTIVE = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'];
 
-export function readProactive(tokens: readonly Token[]): TableRead {
+/** Table 二 (`stream` as for readRequests). */
+export function readProactive(tokens: readonly Token[], stream = false): TableRead {
   const placed: Placed = new Map();
   const unplaced: Unplaced[] = [];
   const all = rows(tokens);
   const allLabels = all.map(labelOf).join('');
   const trial = TRIAL_PROACTIVE.find((w) => allLabels.includes(w));
   const found = new Map<string, Row[]>();
-  for (const row of all) {
-    const label = labelOf(row);
-    const def = label ? matchRow(label, PROACTIVE_DEFS) : null;
-    if (def) found.set(def.key, [...(found.get(def.key) ?? []), row]);
+  if (stream) {
+    const st = readStream(tokens, PROACTIVE_DEFS.map((d) => ({ ...d, n: d.columns.length })));
+    for (const h of st.hits) found.set(h.def.key, [...(found.get(h.def.key) ?? []), { labels: h.labels, values: h.values }]);
+    for (const x of st.stray) unplaced.push(strayUnplaced('表二', x));
+  } else {
+    for (const row of all) {
+      const label = labelOf(row);
+      const def = label ? matchRow(label, PROACTIVE_DEFS) : null;
+      if (def) found.set(def.key, [...(found.get(def.key) ?? []), row]);
+    }
   }
   for (const def of PROACTIVE_DEFS) {
     const hits = found.get(def.key) ?? [];
@@ -224,7 +372,13 @@ export function readReviews(tokens: readonly Token[]): TableRead {
   const withFigures = runs.filter((r) => r.some((v) => v.value !== null));
   const body = withFigures.length === 1 ? withFigures[0]! : withFigures.length === 0 ? runs.find((r) => r.length >= REVIEW_KEYS.length) : undefined;
   const vals = body ? exactValues({ labels: [], values: body }, REVIEW_KEYS.length) : null;
-  const headerOk = header.includes(normLabel(REVIEW_GROUP_LABEL)) && header.includes(normLabel(LAWSUIT_GROUP_LABEL));
+  // Heads a text layer breaks a character or two a line ("行 行 / 政 政 / 复 诉 / 议 讼") still read in order.
+  const inOrder = (word: string) => {
+    let k = 0;
+    for (const ch of header) if (ch === word[k]) k++;
+    return k >= word.length;
+  };
+  const headerOk = inOrder(normLabel(REVIEW_GROUP_LABEL)) && inOrder(normLabel(LAWSUIT_GROUP_LABEL));
   if (!vals || !headerOk) {
     const why = !headerOk
       ? '未找到表头'

@@ -67,6 +67,21 @@ export function overviewHeading(text: string): { key: OverviewPartKey; rest: str
   return { key, rest: end >= 0 ? t.slice(end + 1).trim() : '' };
 }
 
+/**
+ * The first line of table 二 or 三 where a page leaves out the section's heading (a mirror of a
+ * page that starts at its tables): 第二十条第（一）项, the 勾稽 note or 一、本年新收… . The line is
+ * the table's own, so it is kept in the section (rest: the line itself).
+ */
+const TABLE_STARTS: [SectionKey, RegExp][] = [
+  ['proactive', /^第二十条第一项$/],
+  ['requests', /^(?:本列数据的勾稽关系|一本年新收政府信息公开申请数量)/],
+];
+function tableStart(text: string): { key: SectionKey; rest: string; keep: true } | null {
+  const n = normLabel(text);
+  const hit = TABLE_STARTS.find(([, re]) => re.test(n));
+  return hit ? { key: hit[0], rest: '', keep: true } : null;
+}
+
 export type Zones = {
   /** Lines before 一、总体情况 (title, page furniture, opening). */
   front: Item[];
@@ -93,11 +108,15 @@ export function splitSections(items: readonly Item[]): Zones {
     const standalone =
       item.kind === 'line' ||
       (item.kind === 'cell' && items[i + 1]?.kind === 'rowEnd' && (i === 0 || items[i - 1]!.kind === 'rowEnd' || items[i - 1]!.kind === 'line'));
-    const h = standalone ? sectionHeading(item.text) : null;
+    const h = standalone ? (sectionHeading(item.text) ?? tableStart(item.text)) : null;
     if (h && SECTION_KEYS.indexOf(h.key) > last) {
       last = SECTION_KEYS.indexOf(h.key);
       current = zones.sections[h.key] = [];
       zones.headings[h.key] = item.ref;
+      if ('keep' in h) {
+        current.push(item);
+        continue;
+      }
       if (h.rest && item.kind === 'line') current.push({ kind: 'line', text: h.rest, ref: item.ref });
       if (item.kind === 'cell') i++; // its rowEnd
       continue;
@@ -117,7 +136,9 @@ export type FrontMatter = {
   contact: { unit: string; person: string; phone: string; email: string };
 };
 
-const TITLE = new RegExp(`^(.*?)(\\d{4})\\s*年度?\\s*(?:的)?${REPORT_TITLE_SUFFIX}$`);
+/** 政府信息公开工作年度报告, or as some sites word their titles, 信息公开工作年度报告. */
+const SUFFIX = REPORT_TITLE_SUFFIX.replace(/^政府/, '(?:政府)?');
+const TITLE = new RegExp(`^(.*?)(\\d{4})\\s*年度?\\s*(?:的)?${SUFFIX}$`);
 /** Page furniture around an article: dates, sources, font-size switches, breadcrumbs. */
 const FURNITURE = /^(发布时间|发布日期|发布机构|成文日期|来源|信息来源|字号|作者|浏览|点击|阅读|打印|关闭|分享|索引号|文号|主题分类|【|首页|当前位置|您当前的位置)/;
 
@@ -130,11 +151,15 @@ function findTitle(lines: readonly string[]): { title: string; body: string; yea
     // A title may be broken over two lines ("…2023年度政府" / "信息公开工作年度报告").
     for (const n of [1, 2]) {
       const parts = lines.slice(i, i + n);
+      // A site's menu ("首 页 走进汉台 新闻中心 …") above the title is not its first half.
+      if (n === 2 && parts[0]!.trim().split(/[\s\u3000]+/).length > 2) continue;
       const t = parts.map(squash).join('');
       const m = TITLE.exec(t);
       if (!m || m[1]!.length > 40 || /[，。,；]/.test(m[1]!)) continue;
       // A page prefix a flip-book or PDF viewer puts before the title ("Page 8 - …", "P.3") is no part of the name.
       let body = m[1]!.replace(/^[A-Za-z0-9.\-–—_:：|]+/, '').replace(/^关于/, '');
+      // A field of the page's metadata list ("• 发布日期:") above the title is no part of it.
+      if (/[:：•·]/.test(body)) continue;
       const used = [...parts];
       if (body.length < 2) {
         const prev = i > 0 ? squash(lines[i - 1]!) : '';
@@ -172,9 +197,11 @@ export function readContact(text: string): FrontMatter['contact'] {
 
 const squashAll = (l: string) => l.replace(/[\s\u3000]+/g, '');
 /** "统计期限为2024年1月1日至…", "统计起止时间为2023年1月1日-…": the year the figures cover. */
-const PERIOD = /统计[^。]{0,16}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
+const PERIOD = /(?:统计|数据)[^。]{0,16}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 /** "现公布区统计局2023年政府信息公开工作年度报告", "特编制湛江市人民政府地方志办公室2023年…". */
-const NAMED = new RegExp(`(?:编制|公布|发布|现将)《?([^，,。；;《》“”"\\s\\d]{2,30}?)\\s*(\\d{4})\\s*年度?${REPORT_TITLE_SUFFIX}`);
+const NAMED = new RegExp(`(?:编制|公布|发布|现将)(?:完成|了)?《?([^，,。；;《》“”"\\s\\d]{2,30}?)\\s*(\\d{4})\\s*年度?${SUFFIX}`);
+/** "现将我办2022年度政府信息公开情况报告如下", "汇报我镇2023年政府信息公开工作": the body's own year, in its own words. */
+const OWN_YEAR = /(?:现将|汇报|报告|总结)(?:我|本)[^\d，。,；;《》“”]{0,8}?(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)/;
 
 /**
  * Title, body, year, publication date, opening paragraph and contact. `lead` is the start of
@@ -196,7 +223,8 @@ export function readFrontMatter(front: readonly Item[], lead: readonly string[] 
   const period = PERIOD.exec(context);
   const named = NAMED.exec(context.replace(/\s+/g, ''));
   const namedOk = named && !/^(本|该|我)/.test(named[1]!) ? named : null;
-  const year = title?.year ?? (period ? Number(period[1]) : namedOk ? Number(namedOk[2]) : null);
+  const own = OWN_YEAR.exec(context.replace(/\s+/g, ''));
+  const year = title?.year ?? (period ? Number(period[1]) : namedOk ? Number(namedOk[2]) : own ? Number(own[1]) : null);
   const body = title?.body || namedOk?.[1] || null;
   const contact = readContact(text || lead.join('\n'));
   return { title: title?.body ? title.title : null, body, year, publishedDate: findDate(lines), opening: text, contact };

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ROLE_LABELS } from '@ccgov/report';
+import { HydrationGate } from '@/components/HydrationGate';
 import { SignOutButton } from '@/components/SignOutButton';
 import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { serverCaller } from '@/server/caller';
@@ -32,7 +33,9 @@ export default async function WorkLayout({ children }: { children: React.ReactNo
           </nav>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        <HydrationGate>{children}</HydrationGate>
+      </main>
     </>
   );
 }

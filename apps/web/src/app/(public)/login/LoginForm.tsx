@@ -4,11 +4,13 @@ import { useSearchParams } from 'next/navigation';
 import { Suspense, useState } from 'react';
 import { signInErrorMessage } from '@ccgov/auth/messages';
 import { safeRedirectPath } from '@ccgov/auth/redirect';
+import { useHydrated } from '@/components/useHydrated';
 
 function Form() {
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -31,7 +33,7 @@ function Form() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="username">用户名</label>
         <input id="username" name="username" autoComplete="username" required maxLength={64} />
@@ -45,7 +47,8 @@ function Form() {
           {error}
         </p>
       )}
-      <button className="btn" type="submit" disabled={busy}>
+      {/* Until React runs, a submit would be the browser's own (a GET putting the password in the address). */}
+      <button className="btn" type="submit" disabled={busy || !hydrated}>
         登录
       </button>
       <p className="muted small">连续5次输入错误，账号将锁定15分钟。</p>

@@ -1,7 +1,8 @@
 'use client';
 import { signIn } from 'next-auth/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { characterClasses, PASSWORD_HISTORY, PASSWORD_MIN_LENGTH } from '@ccgov/auth/password-policy';
+import { useHydrated } from '@/components/useHydrated';
 import { errorMessage, trpc } from '@/trpc/client';
 
 /** The rules, shown beside the field before anything is typed; each is ticked once met. */
@@ -33,6 +34,13 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState('');
+  const hydrated = useHydrated();
+  const nextRef = useRef<HTMLInputElement>(null);
+  // The fields are the browser's own (uncontrolled): what was typed before React took over stays,
+  // and the rules below catch up with it once React runs.
+  useEffect(() => {
+    if (nextRef.current) setPassword(nextRef.current.value);
+  }, []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -57,7 +65,7 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="current">当前密码</label>
         <input id="current" name="current" type="password" autoComplete="current-password" required />
@@ -72,7 +80,7 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
           required
           maxLength={128}
           aria-describedby="pw-rules"
-          value={password}
+          ref={nextRef}
           onChange={(e) => setPassword(e.target.value)}
         />
         <Rules password={password} username={username} />
@@ -86,7 +94,8 @@ export function ChangePasswordForm({ username, next }: { username: string; next:
           {error}
         </p>
       )}
-      <button className="btn" type="submit" disabled={busy}>
+      {/* Until React runs, a submit would be the browser's own: the button waits for it. */}
+      <button className="btn" type="submit" disabled={busy || !hydrated}>
         保存新密码
       </button>
     </form>

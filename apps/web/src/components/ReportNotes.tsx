@@ -59,9 +59,9 @@ export function footnotedFigure(values: Record<string, number | null>, notes: re
       <td className={figure.computed ? 'num computed' : 'num'} colSpan={cell.colSpan} data-cell={figure.key}>
         {formatFigure(values[figure.key], figure.kind)}
         {note && (
-          <a href={`#${noteId(note.n)}`} id={`${noteId(note.n)}-ref`} className="caliber-mark" aria-label={`注${note.n}：口径变化`}>
-            注{note.n}
-          </a>
+          // The mark is drawn by CSS (data-mark), so a figure copied off the page into a spreadsheet is
+          // "37", not "37注1"; its name (aria-label) is what a screen reader reads.
+          <a href={`#${noteId(note.n)}`} id={`${noteId(note.n)}-ref`} className="caliber-mark" data-mark={`注${note.n}`} aria-label={`注${note.n}：口径变化`} />
         )}
       </td>
     );

@@ -69,7 +69,8 @@ export function cellValue(raw: string): { value: number | null } | undefined {
 
 /** Is this whitespace-separated part of a text cell a figure (a number, with its unit, or a dash)? */
 function isFigurePart(part: string): boolean {
-  return isZeroToken(part) || NUMBERISH.test(part.replace(/(?:[件个次条]|万元)$/, ''));
+  // One rule with cellValue, so a part taken as a figure always has a value ("3." is a label's ordinal).
+  return part.trim() !== '' && cellValue(part) !== undefined;
 }
 
 /** The group labels of table 三 (三、本年度办理结果, （三）不予公开 …), reduced by normLabel. */

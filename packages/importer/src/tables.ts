@@ -116,7 +116,17 @@ const unplacedMessage = (table: TableName, label: string, why: string) => `${tab
 type Value = Extract<Token, { kind: 'value' }>;
 type StreamDef = RowDef & { n: number };
 /** A row read from the stream: where its label stands and the figures inside it or right after it. */
-type StreamHit = { def: StreamDef; s: number; e: number; values: Value[]; labels: Token[] };
+type StreamHit = {
+  def: StreamDef;
+  s: number;
+  e: number;
+  values: Value[];
+  labels: Token[];
+  /** Lots of figures (with label text between them) read into the row. */
+  groups: number;
+  /** The figures may as well be the next row's (or the table's figures may stand before their labels). */
+  doubtful?: string;
+}
 type Stream = {
   hits: StreamHit[];
   /** Figures inside no row label (after the first row): never placed, listed with their text. */
@@ -177,7 +187,7 @@ function readStream(tokens: readonly Token[], defs: readonly StreamDef[]): Strea
     for (let k = from; k < to; k++) toks.add(chars[k]!.tok);
     return [...toks].map((k) => tokens[k]!);
   };
-  const hits: StreamHit[] = taken.map((m) => ({ def: m.def, s: m.s, e: m.e, values: [], labels: labelsOf(m.s, m.e) }));
+  const hits: StreamHit[] = taken.map((m) => ({ def: m.def, s: m.s, e: m.e, values: [], labels: labelsOf(m.s, m.e), groups: 0 }));
   const stray: Stream['stray'] = [];
   let lastEnd = 0;
   for (const g of groups) {
@@ -190,12 +200,44 @@ function readStream(tokens: readonly Token[], defs: readonly StreamDef[]): Strea
     });
     if (k >= 0) {
       hits[k]!.values.push(...g.values);
+      if (g.values.some((v) => v.value !== null)) hits[k]!.groups++;
       lastEnd = taken[k]!.e;
     } else if (taken.length && g.pos > taken[0]!.s && g.values.some((v) => v.value !== null)) {
       const from = Math.max(lastEnd, ...taken.filter((m) => m.e <= g.pos).map((m) => m.e));
       stray.push({ labels: labelsOf(from, g.pos), values: g.values });
     }
   }
+  // Figures on a line of their own between two labels are the row's above, unless the row below
+  // has none: then they may be its figures printed before its label, and the row above blank.
+  // A row with a second lot of figures after its own (or too many) says the same: the lot may be the next row's,
+  // and so on down while the rows' figures stand on lines of their own.
+  const lineOf = (t: Token) => (t.kind === 'rowEnd' ? undefined : t.ref.line);
+  const apartOf = (h: StreamHit) => {
+    const own = new Set(h.labels.map(lineOf));
+    return h.values.length > 0 && h.values.every((v) => !own.has(v.ref.line));
+  };
+  let shifted = false;
+  for (const h of hits) {
+    if (h.groups > 1 || h.values.filter((v) => v.value !== null).length > h.def.n) shifted = true;
+    else if (shifted && apartOf(h)) h.doubtful = '上一行的数字分在几处，本行的数字可能属于别的行';
+    else shifted = false;
+  }
+  hits.forEach((h, k) => {
+    const next = hits[k + 1];
+    if (!next || next.values.length || !h.values.length) return;
+    const apart = apartOf(h);
+    // A text cut right after a row's label (a page store's cut) leaves that row without figures;
+    // not so the table's last row, after which the section ends.
+    const finalRow = defs.filter((d) => !d.key.startsWith('#')).at(-1);
+    const textEnds = k + 1 === hits.length - 1 && next.def !== finalRow && chars.length === next.e && tokens.indexOf(next.labels[next.labels.length - 1]!) === tokens.length - 1;
+    if (apart && !textEnds) h.doubtful = '数字在两行名之间，属于本行还是下一行无法确定';
+  });
+  // Figures right before the first row's label: a row whose label the page lost, or a table that
+  // writes each row's figures before its label — then its last row has none after it.
+  const first = taken[0];
+  const before = first ? groups.find((g) => g.pos <= first.s && g.values.some((v) => v.value !== null) && chars.slice(g.pos, first.s).every((c) => c.loose)) : undefined;
+  if (before && !hits[hits.length - 1]!.values.length) for (const h of hits) h.doubtful = '数字在行名之前，无法对应';
+  else if (before) stray.unshift({ labels: [], values: before.values });
   return { hits, stray };
 }
 
@@ -204,10 +246,16 @@ const streamSnippet = (labels: readonly Token[], values: readonly Value[]) =>
   [...labels.map((l) => (l.kind === 'label' ? l.text : '')), ...values.map((v) => v.raw || '（空）')].join(' | ');
 const refOf = (labels: readonly Token[], values: readonly Value[]) => (labels[0]?.kind === 'label' ? labels[0].ref : values[0]?.ref);
 
-/** Each def's hit as a row (labels, then values), or why none can be read. */
-function streamRows(st: Stream, def: StreamDef): { row: Row | null; count: number } {
+/**
+ * Each def's hit as a row (labels, then values), and why it cannot be read: found more than once,
+ * or its figures in two places with label text between them (a row's figures stand on one line; a
+ * second lot on a later line may be a page number or another row's).
+ */
+function streamRows(st: Stream, def: StreamDef): { row: Row | null; why: string | null } {
   const hits = st.hits.filter((h) => h.def.key === def.key);
-  return { row: hits[0] ? { labels: hits[0].labels, values: hits[0].values } : null, count: hits.length };
+  const row = hits[0] ? { labels: hits[0].labels, values: hits[0].values } : null;
+  const why = !row ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : hits[0]!.groups > 1 ? '数字分在几处，无法对应' : hits[0]!.doubtful ? hits[0]!.doubtful : exactValues(row, def.n) ? null : `应有${def.n}个数字，读到${row.values.filter((v) => v.value !== null).length}个`;
+  return { row, why };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,11 +341,10 @@ function readRequestStream(tokens: readonly Token[]): TableRead {
   for (const x of st.stray) unplaced.push(strayUnplaced('表三', x));
   for (const def of REQUEST_DEFS) {
     const keys = REQUEST_COL_KEYS.map((c) => `requests.${def.key}.${c}`);
-    const { row, count } = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
-    const vals = row && count === 1 ? exactValues(row, REQUEST_COL_KEYS.length) : null;
+    const { row, why } = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
+    const vals = row && !why ? exactValues(row, REQUEST_COL_KEYS.length) : null;
     if (!row || !vals) {
-      const why = !row ? '未找到该行' : count > 1 ? '该行出现不止一次' : `应有${REQUEST_COL_KEYS.length}个数字，读到${row.values.filter((v) => v.value !== null).length}个`;
-      unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why), snippet: row ? snippetOf(row) : '', ref: row ? refOf(row.labels, row.values) : undefined });
+      unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why ?? '未找到该行'), snippet: row ? snippetOf(row) : '', ref: row ? refOf(row.labels, row.values) : undefined });
       continue;
     }
     vals.forEach((v, i) => placed.set(keys[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
@@ -329,11 +376,9 @@ export function readProactive(tokens: readonly Token[], stream = false): TableRe
   const allLabels = all.map(labelOf).join('');
   const trial = TRIAL_PROACTIVE.find((w) => allLabels.includes(w));
   const found = new Map<string, Row[]>();
-  if (stream) {
-    const st = readStream(tokens, PROACTIVE_DEFS.map((d) => ({ ...d, n: d.columns.length })));
-    for (const h of st.hits) found.set(h.def.key, [...(found.get(h.def.key) ?? []), { labels: h.labels, values: h.values }]);
-    for (const x of st.stray) unplaced.push(strayUnplaced('表二', x));
-  } else {
+  const st = stream ? readStream(tokens, PROACTIVE_DEFS.map((d) => ({ ...d, n: d.columns.length }))) : null;
+  if (st) for (const x of st.stray) unplaced.push(strayUnplaced('表二', x));
+  else {
     for (const row of all) {
       const label = labelOf(row);
       const def = label ? matchRow(label, PROACTIVE_DEFS) : null;
@@ -341,12 +386,16 @@ export function readProactive(tokens: readonly Token[], stream = false): TableRe
     }
   }
   for (const def of PROACTIVE_DEFS) {
+    const n = def.columns.length;
     const hits = found.get(def.key) ?? [];
-    const vals = hits.length === 1 ? exactValues(hits[0]!, def.columns.length) : null;
+    const read = st
+      ? streamRows(st, { ...def, n })
+      : { row: hits[0] ?? null, why: hits.length === 0 ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : exactValues(hits[0]!, n) ? null : `应有${n}个数字，读到${hits[0]!.values.filter((v) => v.value !== null).length}个` };
+    const vals = read.row && !read.why ? exactValues(read.row, n) : null;
     if (!vals) {
-      const why = hits.length === 0 ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : `应有${def.columns.length}个数字，读到${hits[0]!.values.filter((v) => v.value !== null).length}个`;
-      const ref = hits[0]?.labels[0]?.kind === 'label' ? hits[0].labels[0].ref : undefined;
-      unplaced.push({ table: '表二', label: def.label, keys: def.columns, message: unplacedMessage('表二', def.label, why), snippet: hits[0] ? snippetOf(hits[0]) : '', ref });
+      const why = read.why ?? '未找到该行';
+      const ref = read.row ? refOf(read.row.labels, read.row.values) : undefined;
+      unplaced.push({ table: '表二', label: def.label, keys: def.columns, message: unplacedMessage('表二', def.label, why), snippet: read.row ? snippetOf(read.row) : '', ref });
       continue;
     }
     vals.forEach((v, i) => placed.set(def.columns[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));

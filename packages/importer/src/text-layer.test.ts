@@ -5,7 +5,7 @@
  * report, see fixtures/real/wendeng-petitions-2022-page8.txt for one page as stored).
  */
 import { describe, expect, it } from 'vitest';
-import { checkReport, type ReportContent } from '@ccgov/report';
+import { REQUEST_ROWS, checkReport, type ReportContent } from '@ccgov/report';
 import { parseText, type ImportResult, type ParsedReport } from './parse';
 
 function ok(r: ImportResult): ParsedReport {
@@ -280,6 +280,15 @@ describe('hazard 3: row labels wrapped over lines, the figures on the first, mid
   });
 });
 
+describe('hazard 3b: a label\u2019s ordinal on a line of its own', () => {
+  it('"3." alone on a line is the start of the label, not a figure (it used to stop the import with a TypeError)', () => {
+    const r = ok(parseText(FLIP.replace('3.补正后申请内容仍不明确 0 0 0 0 0 0 0', '3.\n补正后申请内容仍不明确 0 0 0 0 0 0 0').replace('3.其他 0 0 0 0 0 0 0', '3.\n其他 0 0 0 0 0 0 0')));
+    expect(req(r).unable3).toEqual(Z6);
+    expect(req(r).otherHandling3).toEqual(Z6);
+    expect(r.unplaced).toEqual([]);
+  });
+});
+
 describe('hazard 4: table 二 in the text layer', () => {
   it('figures with their unit (2件, "5 件"), heads split over lines', () => {
     const r = ok(parseText(FLIP.replace('行政规范性文件 2件 0件 5件', '行政规范性文件 2 件 0 件 5 件')));
@@ -316,5 +325,73 @@ describe('hazard 5: figures on the next line, apart by several spaces or tabs, f
     const r = ok(parseText(FLIP.replace('规章 0 0 0', '规章\t1\t0\t3').replace('行政规范性文件 2件 0件 5件', '行政规范性文件\t2\t0\t5')));
     expect((r.content as ReportContent).proactive.rules).toEqual({ issued: 1, repealed: 0, inForce: 3 });
     expect(r.content.proactive.normativeDocs).toEqual({ issued: 2, repealed: 0, inForce: 5 });
+  });
+});
+
+describe('never a wrong figure: table 三 in many text-layer shapes', () => {
+  /** A small seeded generator, so a failure is the same on every run. */
+  const generator = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const COLS = ['natural', 'commercial', 'research', 'publicInterest', 'legal', 'other', 'total'];
+  const LABEL: Record<string, string> = { partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' };
+  for (const r of REQUEST_ROWS) LABEL[r.key] ??= r.label;
+  const GROUP: Record<string, string> = { granted: '三、本年度办理结果', withheld1: '（三）不予公开', unable1: '（四）无法提供', notProcessed1: '（五）不予处理', otherHandling1: '（六）其他处理' };
+
+  /** A table 三 with random figures, each row in one of the shapes a text layer gives, some damaged. */
+  function variant(rnd: () => number) {
+    const pick = <T,>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+    const truth = new Map<string, number>();
+    const damaged = new Set<string>();
+    const lines = ['威海市文登区审计局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至2022年12月31日止。', '一、总体情况', '三、收到和处理政府信息公开申请情况', '申请人情况', '自然人 商业 科研 其他 总计'];
+    for (const r of REQUEST_ROWS) {
+      const vals = COLS.map(() => (rnd() < 0.5 ? 0 : Math.floor(rnd() * 30)));
+      vals.forEach((v, i) => truth.set(`requests.${r.key}.${COLS[i]}`, v));
+      const group = GROUP[r.key];
+      if (group && rnd() < 0.5) lines.push(...(rnd() < 0.5 ? [...group] : [group]));
+      const label = LABEL[r.key]!;
+      let figs = vals.join(' ');
+      if (rnd() < 0.1) {
+        // A figure lost (an empty cell).
+        const cut = vals.slice();
+        cut.splice(Math.floor(rnd() * 7), 1);
+        figs = cut.join(' ');
+        damaged.add(r.key);
+      }
+      const cut = Math.max(2, Math.floor(rnd() * label.length));
+      const shape = rnd();
+      if (shape < 0.05) {
+        damaged.add(r.key); // no figures at all
+        lines.push(label);
+      } else if (shape < 0.1) lines.push(figs, label); // figures before the label
+      else if (shape < 0.2) lines.push(label.slice(0, cut), pick(['予', '处', '— 4 —', '第4页']), `${label.slice(cut)} ${figs}`);
+      else if (shape < 0.45) lines.push(`${label} ${figs}`);
+      else if (shape < 0.6) lines.push(label, figs);
+      else if (cut < label.length) lines.push(...(rnd() < 0.5 ? [`${label.slice(0, cut)} ${figs}`, label.slice(cut)] : [label.slice(0, cut), `${label.slice(cut)} ${figs}`]));
+      else lines.push(`${label} ${figs}`);
+      if (rnd() < 0.15) {
+        const page = 3 + Math.floor(rnd() * 5);
+        const furniture = pick([[`— ${page} —`], [`${page}`, `Page ${page + 1} - 2022年报_审计局`, `P. ${page + 1}`], [`第 ${page} 页 共 9 页`], [`- ${page} -`, '威海市文登区审计局2022年政府信息公开工作年度报告']]);
+        lines.splice(lines.length - Math.floor(rnd() * 2), 0, ...furniture);
+      }
+      if (rnd() < 0.05) lines.push(String(1 + Math.floor(rnd() * 9))); // a page number standing alone
+    }
+    lines.push('四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '无。');
+    return { text: lines.join('\n'), truth, damaged };
+  }
+
+  it('every figure placed is the one printed in its row; a damaged row is never placed (300 variants)', () => {
+    const rnd = generator(7);
+    let placed = 0;
+    for (let i = 0; i < 300; i++) {
+      const { text, truth, damaged } = variant(rnd);
+      const r = ok(parseText(text));
+      for (const [key, value] of Object.entries(r.published)) {
+        if (!key.startsWith('requests.')) continue;
+        const row = key.split('.')[1]!;
+        expect(damaged.has(row) ? `${row} placed although damaged` : value, `variant ${i} ${key}\n${text}`).toBe(damaged.has(row) ? undefined : truth.get(key));
+        placed++;
+      }
+    }
+    // Most of the rows are still read.
+    expect(placed).toBeGreaterThan(300 * 25 * 7 * 0.6);
   });
 });

@@ -163,6 +163,18 @@ describe('an HTML page with merged cells, wrapper markup and inline styles', () 
     expect(r.unplaced[1]!.message).toBe('表三‘（五）不予处理 2.重复申请’ 未能识别（未找到该行）');
   });
 
+  it('reads table 三 by its heads when one head row names the columns in another order, and lists it when the five under 法人或其他组织 are moved', () => {
+    const flatHead = '<tr><td colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>自然人</td><td>总计</td></tr>';
+    const rows = requestRowsHtml((key) => (key === 'newReceived' ? '<td>1</td><td>2</td><td>0</td><td>0</td><td>0</td><td>5</td><td>8</td>' : ZERO_ROW));
+    const html = pageHtml(rows).replace(/<table><tr><td colspan="3" rowspan="3">[\s\S]*?<td>其他<\/td><\/tr>/, `<table>${flatHead}`);
+    const r = ok(parseHtml(html));
+    expect(r.content.requests.newReceived).toEqual([5, 1, 2, 0, 0, 0]);
+    expect(r.declaredTotals.requestRowTotals?.newReceived).toBe(8);
+    const moved = ok(parseHtml(pageHtml(rows).replace('<td>商业<br>企业</td><td>科研<br>机构</td>', '<td>科研<br>机构</td><td>商业<br>企业</td>')));
+    expect(moved.content.requests.newReceived).toEqual([null, null, null, null, null, null]);
+    expect(moved.unplaced.find((u) => u.keys.includes('requests.newReceived.natural'))!.message).toContain('表头的列与格式的列次序不同');
+  });
+
   it('reads table 四 whose 结果 纠正 heads are split over two lines', () => {
     const r = ok(parseHtml(pageHtml(requestRowsHtml(), '<tr>' + [1, 2, 0, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0].map((v) => `<td>${v}</td>`).join('') + '</tr>')));
     expect(r.content.reviews.review).toEqual({ upheld: 1, corrected: 2, otherResult: 0, pending: 0 });

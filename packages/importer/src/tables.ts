@@ -10,6 +10,7 @@ import {
   FIGURE_BY_KEY,
   PROACTIVE_TABLES,
   REQUEST_COLUMNS,
+  REQUEST_ORG_GROUP,
   REQUEST_ROWS,
   RESULT_GROUPS,
   REVIEW_BLOCKS,
@@ -276,6 +277,54 @@ const FIRST_REQUEST_ROW = normLabel(REQUEST_ROWS[0].label);
 export type TableRead = { placed: Placed; unplaced: Unplaced[]; trialFormat?: string };
 
 /**
+ * Table 三's column heads as a text keeps them (a text layer breaks 商业企业 into 商业 / 企业): what
+ * each starts with, its rank in the official order (法人或其他组织 heads the five after 自然人) and
+ * its column.
+ */
+const HEAD_WORDS: { word: string; rank: number; col?: number }[] = [
+  { word: '自然', rank: 0, col: 0 },
+  { word: '§', rank: 1 },
+  { word: '商业', rank: 2, col: 1 },
+  { word: '科研', rank: 3, col: 2 },
+  { word: '社会', rank: 4, col: 3 },
+  { word: '法律', rank: 5, col: 4 },
+  { word: '其他', rank: 6, col: 5 },
+  { word: '总计', rank: 7, col: 6 },
+];
+
+/**
+ * The column order table 三's heads show. Every head row (or text line) names its columns left to
+ * right, so in the official layout each names them in the official order, whatever it leaves to
+ * the next row; a row that names them in another order shows columns moved. `order`: the columns
+ * in reading order when one row names all seven; `moved`: the row that contradicts the official
+ * order (its figures cannot be placed by position).
+ */
+export function requestHeadOrder(headRows: readonly string[]): { order: number[] | null; moved: string | null } {
+  let moved: string | null = null;
+  let order: number[] | null = null;
+  const org = normLabel(REQUEST_ORG_GROUP);
+  // 法人或其他组织, whole or broken (法人 / 或其他组织), is the group head, not the column 其他.
+  const rowsText = headRows.map((row) => normLabel(row).split(org).join('§').replace(/其他组织/g, '§').replace(/法人/g, '§'));
+  const twoLevels = rowsText.some((n) => n.includes('§'));
+  for (const [r, n] of rowsText.entries()) {
+    const row = headRows[r]!;
+    const found: { pos: number; rank: number; col?: number }[] = [];
+    for (const w of HEAD_WORDS) for (let i = n.indexOf(w.word); i >= 0; i = n.indexOf(w.word, i + 1)) found.push({ pos: i, rank: w.rank, col: w.col });
+    found.sort((a, b) => a.pos - b.pos);
+    // The two head rows of the official layout read as one line: 自然人 法人或其他组织 总计 商业企业 … 其他.
+    const flat = (f: { rank: number }) => (f.rank === 7 ? 1.5 : f.rank);
+    const inOrder = (rank: (f: { rank: number }) => number) => found.every((f, i) => i === 0 || rank(f) >= rank(found[i - 1]!));
+    if (!inOrder((f) => f.rank) && !inOrder(flat)) moved ??= row;
+    const cols = found.flatMap((f) => (f.col === undefined ? [] : [f.col]));
+    // One row naming the seven columns (no 法人或其他组织 over five of them): the columns in its order.
+    if (cols.length === 7 && new Set(cols).size === 7 && !twoLevels) order = cols;
+  }
+  return { order, moved: order ? null : moved };
+}
+const IDENTITY7 = [0, 1, 2, 3, 4, 5, 6];
+const HEAD_MOVED = '表头的列与格式的列次序不同，无法对应';
+
+/**
  * Table 三. `stream`: the tokens come from text without row ends (see readStream); otherwise rows
  * end where the source's rows end (HTML, DOCX) or where a label follows figures.
  */
@@ -303,12 +352,14 @@ export function readRequests(tokens: readonly Token[], stream = false): TableRea
     if (found.has(def.key)) conflicts.add(def.key);
     found.set(def.key, { row, vals: exactValues(row, REQUEST_COL_KEYS.length) });
   }
+  const head = requestHeadOrder(all.slice(0, Math.max(start, 0)).map(labelOf));
+  const cols = head.order ?? IDENTITY7;
   for (const def of REQUEST_DEFS) {
-    const keys = REQUEST_COL_KEYS.map((c) => `requests.${def.key}.${c}`);
+    const keys = cols.map((c) => `requests.${def.key}.${REQUEST_COL_KEYS[c]}`);
     const hit = found.get(def.key);
     const ref = hit?.row.labels[0]?.kind === 'label' ? hit.row.labels[0].ref : undefined;
-    if (!hit || conflicts.has(def.key) || !hit.vals) {
-      const why = !hit ? '未找到该行' : conflicts.has(def.key) ? '该行出现不止一次' : `应有${REQUEST_COL_KEYS.length}个数字，读到${hit.row.values.filter((v) => v.value !== null).length}个`;
+    if (!hit || conflicts.has(def.key) || !hit.vals || head.moved) {
+      const why = !hit ? '未找到该行' : conflicts.has(def.key) ? '该行出现不止一次' : head.moved ? HEAD_MOVED : `应有${REQUEST_COL_KEYS.length}个数字，读到${hit.row.values.filter((v) => v.value !== null).length}个`;
       unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why), snippet: hit ? snippetOf(hit.row) : '', ref });
       continue;
     }
@@ -339,9 +390,17 @@ function readRequestStream(tokens: readonly Token[]): TableRead {
     else if (figures) unplaced.push(strayUnplaced('表三', h));
   }
   for (const x of st.stray) unplaced.push(strayUnplaced('表三', x));
+  // The heads: the label text before the first row, line by line.
+  const firstTok = st.hits.length ? Math.min(...st.hits.map((h) => tokens.indexOf(h.labels[0]!))) : tokens.length;
+  const headLines = new Map<number, string>();
+  for (const t of tokens.slice(0, firstTok)) if (t.kind === 'label') headLines.set(t.ref.line ?? 0, (headLines.get(t.ref.line ?? 0) ?? '') + t.text);
+  const head = requestHeadOrder([...headLines.values()]);
+  const cols = head.order ?? IDENTITY7;
   for (const def of REQUEST_DEFS) {
-    const keys = REQUEST_COL_KEYS.map((c) => `requests.${def.key}.${c}`);
-    const { row, why } = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
+    const keys = cols.map((c) => `requests.${def.key}.${REQUEST_COL_KEYS[c]}`);
+    const read = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
+    const { row } = read;
+    const why = read.why ?? (head.moved ? HEAD_MOVED : null);
     const vals = row && !why ? exactValues(row, REQUEST_COL_KEYS.length) : null;
     if (!row || !vals) {
       unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why ?? '未找到该行'), snippet: row ? snippetOf(row) : '', ref: row ? refOf(row.labels, row.values) : undefined });

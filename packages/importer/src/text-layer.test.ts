@@ -395,3 +395,26 @@ describe('never a wrong figure: table 三 in many text-layer shapes', () => {
     expect(placed).toBeGreaterThan(300 * 25 * 7 * 0.6);
   });
 });
+
+describe('table 三 whose heads put the columns in another order', () => {
+  const heads = FLIP.slice(FLIP.indexOf('申请人情况\n'), FLIP.indexOf('一、本年新收'));
+  it('one head line naming all seven columns: each figure goes to the column its head names', () => {
+    const r = ok(parseText(FLIP.replace(heads, '总计 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他\n')));
+    // "一、本年新收… 4 1 0 0 0 0 5" read under 总计 自然人 商业企业 …: 总计 4, 自然人 1, 商业企业 0 … 其他 5.
+    expect(req(r).newReceived).toEqual([1, 0, 0, 0, 0, 5]);
+    expect(r.declaredTotals.requestRowTotals?.newReceived).toBe(4);
+  });
+
+  it('法人或其他组织\u2019s five columns in another order under it: nothing is placed by position, every row is listed', () => {
+    const r = ok(parseText(FLIP.replace(heads, '申请人情况\n自然人 法人或其他组织 总计\n科研机构 商业企业 社会公益组织 法律服务机构 其他\n')));
+    expect(Object.keys(r.published).filter((k) => k.startsWith('requests.'))).toEqual([]);
+    expect(unplacedOf(r, 'requests.newReceived.natural')!.message).toBe('表三‘一、本年新收政府信息公开申请数量’ 未能识别（表头的列与格式的列次序不同，无法对应）');
+  });
+
+  it('the official heads, read as one line or broken over lines, keep the official order', () => {
+    for (const h of ['申请人情况\n自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他\n', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 自然人 法人 总计 商业 科研 社会 法律 其他\n或其他组织 企业 机构 公益组织 服务机构\n']) {
+      const r = ok(parseText(FLIP.replace(heads, h)));
+      expect(req(r).newReceived, h).toEqual([4, 1, 0, 0, 0, 0]);
+    }
+  });
+});

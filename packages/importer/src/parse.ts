@@ -183,7 +183,10 @@ function fromItems(items: Item[], format: ImportFormat, textLines?: string[]): I
     readReviews(tableTokens(zones.sections.reviews, format)),
   ];
   const anyFigure = tables.some((t) => t.placed.size > 0);
-  if (found < 2 && !anyFigure) return { ok: false, error: inTraditional(items) ? MESSAGES.traditional : MESSAGES.notReport };
+  // A report cut inside 一、总体情况 (a long government report, a page store's cut) is still a report
+  // when its title or its opening names it: read what it has, every figure blank and listed.
+  const named = found === 1 && zones.sections.overview !== undefined && (front.title !== null || (front.body !== null && front.year !== null));
+  if (found < 2 && !anyFigure && !named) return { ok: false, error: inTraditional(items) ? MESSAGES.traditional : MESSAGES.notReport };
   const trial = tables.find((t) => t.trialFormat)?.trialFormat;
   if (trial) return { ok: false, error: MESSAGES.trialFormat(trial) };
   if (front.year !== null && front.year < 2021) return { ok: false, error: MESSAGES.tooOld(front.year) };

@@ -111,9 +111,11 @@ export function pageFurniture(lines: readonly string[], isHeading: (line: string
     });
     for (const idx of repeated.values()) {
       if (idx.length < 2) continue;
+      // A line first seen above the report's text (its title) and again inside it is a running header.
+      const fromFront = idx[0]! < firstHeading;
       for (const i of idx) {
-        if (furniture.has(i) || (i === idx[0] && i < firstHeading)) continue;
-        if (nextToFurniture(nonBlank.indexOf(i))) furniture.add(i);
+        if (furniture.has(i) || (i === idx[0] && fromFront)) continue;
+        if ((fromFront && i > firstHeading) || nextToFurniture(nonBlank.indexOf(i))) furniture.add(i);
       }
     }
   }

@@ -71,11 +71,17 @@ const snippetOf = (row: Row) =>
  * are dropped (blank = 0), or exactly `n` figures (then every blank is layout), or no figure at
  * all in at least `n` cells (all 0).
  */
-function exactValues(row: Row, n: number): Row['values'] | null {
+function exactValues(row: Row, n: number, stream = false): Row['values'] | null {
   const vals = [...row.values];
   if (vals.length >= n && vals.every((v) => v.value === null)) return vals.slice(0, n);
   while (vals.length > n && vals[vals.length - 1]!.value === null) vals.pop();
   if (vals.length === n) return vals;
+  if (stream) {
+    // Text has no row ends: a blank among the figures is a cell (0), not layout; only blanks before
+    // the first figure are (a merged cell's `|`).
+    while (vals.length > n && vals[0]!.value === null) vals.shift();
+    return vals.length === n ? vals : null;
+  }
   const figures = row.values.filter((v) => v.value !== null);
   return figures.length === n ? figures : null;
 }
@@ -142,7 +148,7 @@ type Stream = {
  * group label printed vertically, one character a line, or beside the rows it spans — may be
  * passed over. Figures before the first row are the table's head.
  */
-function readStream(tokens: readonly Token[], defs: readonly StreamDef[]): Stream {
+function readStream(tokens: readonly Token[], defs: readonly StreamDef[], serial = false): Stream {
   const chars: { ch: string; tok: number; loose?: 'char' | 'group' }[] = [];
   const groups: { pos: number; values: Value[] }[] = [];
   tokens.forEach((t, i) => {
@@ -200,6 +206,11 @@ function readStream(tokens: readonly Token[], defs: readonly StreamDef[]): Strea
       return m.s < g.pos && g.pos <= ext;
     });
     if (k >= 0) {
+      const next = taken[k + 1];
+      const last = g.values[g.values.length - 1]!;
+      // A 序号 column: the number right before the next row's label is that row's 序号, no figure.
+      const extra = g.values.length + hits[k]!.values.length > taken[k]!.def.n;
+      if (serial && next && extra && /^\d{1,2}$/.test(last.raw.trim()) && chars.slice(g.pos, next.s).every((c) => c.loose)) g.values = g.values.slice(0, -1);
       hits[k]!.values.push(...g.values);
       if (g.values.some((v) => v.value !== null)) hits[k]!.groups++;
       lastEnd = taken[k]!.e;
@@ -255,7 +266,7 @@ const refOf = (labels: readonly Token[], values: readonly Value[]) => (labels[0]
 function streamRows(st: Stream, def: StreamDef): { row: Row | null; why: string | null } {
   const hits = st.hits.filter((h) => h.def.key === def.key);
   const row = hits[0] ? { labels: hits[0].labels, values: hits[0].values } : null;
-  const why = !row ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : hits[0]!.groups > 1 ? '数字分在几处，无法对应' : hits[0]!.doubtful ? hits[0]!.doubtful : exactValues(row, def.n) ? null : `应有${def.n}个数字，读到${row.values.filter((v) => v.value !== null).length}个`;
+  const why = !row ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : hits[0]!.groups > 1 ? '数字分在几处，无法对应' : hits[0]!.doubtful ? hits[0]!.doubtful : exactValues(row, def.n, true) ? null : `应有${def.n}个数字，读到${row.values.filter((v) => v.value !== null).length}个`;
   return { row, why };
 }
 
@@ -381,7 +392,10 @@ function readRequestStream(tokens: readonly Token[]): TableRead {
   const placed: Placed = new Map();
   const unplaced: Unplaced[] = [];
   const group: StreamDef = { key: '#otherHandling', forms: [OTHER_HANDLING_GROUP], label: '（六）其他处理', n: REQUEST_COL_KEYS.length };
-  const st = readStream(tokens, [...REQUEST_DEFS.map((d) => ({ ...d, n: REQUEST_COL_KEYS.length })), group]);
+  // A 序号 column before the row labels (its head 序号 stands before the first row).
+  const firstRow = normLabel(textOf(tokens)).indexOf(FIRST_REQUEST_ROW);
+  const serial = firstRow > 0 && normLabel(textOf(tokens)).slice(0, firstRow).includes('序号');
+  const st = readStream(tokens, [...REQUEST_DEFS.map((d) => ({ ...d, n: REQUEST_COL_KEYS.length })), group], serial);
   const all = normLabel(textOf(tokens));
   let trialFormat: string | undefined;
   for (const h of st.hits.filter((x) => x.def === group)) {
@@ -401,7 +415,7 @@ function readRequestStream(tokens: readonly Token[]): TableRead {
     const read = streamRows(st, { ...def, n: REQUEST_COL_KEYS.length });
     const { row } = read;
     const why = read.why ?? (head.moved ? HEAD_MOVED : null);
-    const vals = row && !why ? exactValues(row, REQUEST_COL_KEYS.length) : null;
+    const vals = row && !why ? exactValues(row, REQUEST_COL_KEYS.length, true) : null;
     if (!row || !vals) {
       unplaced.push({ table: '表三', label: def.label, keys, message: unplacedMessage('表三', def.label, why ?? '未找到该行'), snippet: row ? snippetOf(row) : '', ref: row ? refOf(row.labels, row.values) : undefined });
       continue;
@@ -450,7 +464,7 @@ export function readProactive(tokens: readonly Token[], stream = false): TableRe
     const read = st
       ? streamRows(st, { ...def, n })
       : { row: hits[0] ?? null, why: hits.length === 0 ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : exactValues(hits[0]!, n) ? null : `应有${n}个数字，读到${hits[0]!.values.filter((v) => v.value !== null).length}个` };
-    const vals = read.row && !read.why ? exactValues(read.row, n) : null;
+    const vals = read.row && !read.why ? exactValues(read.row, n, st !== null) : null;
     if (!vals) {
       const why = read.why ?? '未找到该行';
       const ref = read.row ? refOf(read.row.labels, read.row.values) : undefined;

@@ -418,3 +418,38 @@ describe('table 三 whose heads put the columns in another order', () => {
     }
   });
 });
+
+describe('page numbers and 序号 that must not become figures', () => {
+  it('a bare page number after a row left blank, the running header (the title again) below it: the row is listed', () => {
+    const r = ok(parseText(FLIP.replace('行政处罚 12\n- 2 -\nPage 3 - 2022年报_审计局\nP. 3\n', '行政处罚\n2\n')));
+    expect(r.content.proactive.punishment.decisions).toBeNull();
+    expect(unplacedOf(r, 'proactive.punishment.decisions')!.message).toBe('表二‘行政处罚’ 未能识别（应有1个数字，读到0个）');
+    expect(r.content.proactive.enforcement.decisions).toBe(0);
+  });
+
+  const serialTable = (rows: string[]) =>
+    [
+      '某局2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '三、收到和处理政府信息公开申请情况',
+      '序号 | （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+      ...rows,
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ].join('\n');
+
+  it('a 序号 column in a copied table 三: the next row\u2019s 序号 is not this row\u2019s 总计, a blank cell among the figures is 0', () => {
+    const r = ok(parseText(serialTable(['1 | 一、本年新收政府信息公开申请数量 | 5 | 2 |  | 1 | 3 | 4 | 15 |', '2 | 二、上年结转政府信息公开申请数量 | 1 | 1 | 1 | 1 | 1 | 1 | 6 |', '3 | 三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |'])));
+    expect(req(r).newReceived).toEqual([5, 2, 0, 1, 3, 4]);
+    expect(r.declaredTotals.requestRowTotals?.newReceived).toBe(15);
+    expect(req(r).carriedIn).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(r.declaredTotals.requestRowTotals?.carriedIn).toBe(6);
+  });
+
+  it('without a 序号 head, a number standing between two rows is not dropped into either', () => {
+    const r = ok(parseText(serialTable(['一、本年新收政府信息公开申请数量 | 5 | 2 |  | 1 | 3 | 4 | 15 |', '2 |', '二、上年结转政府信息公开申请数量 | 1 | 1 | 1 | 1 | 1 | 1 | 6 |']).replace('序号 | ', '')));
+    expect(req(r).newReceived).toEqual(BLANK6);
+    expect(req(r).carriedIn).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});

@@ -336,6 +336,51 @@ const IDENTITY7 = [0, 1, 2, 3, 4, 5, 6];
 const HEAD_MOVED = '表头的列与格式的列次序不同，无法对应';
 
 /**
+ * The order of a block of `words.length` columns as head rows name them (二's 本年制发件数 …, 四's
+ * 结果维持 … 总计, repeated per block). Each head row (a source line) is read part by part; a part
+ * names a column when `is` says so. A row naming whole blocks in one same order gives that order
+ * (`perm`: the column of each figure of a block); a row naming columns against the official order
+ * otherwise gives `moved`. Heads broken a character a line name nothing and change nothing.
+ */
+function blockOrder(tokens: readonly Token[], words: readonly ((part: string) => boolean)[]): { perm: number[] | null; moved: boolean } {
+  const W = words.length;
+  const lines = new Map<number, number[]>();
+  for (const t of tokens) {
+    if (t.kind !== 'label') continue;
+    const seq = lines.get(t.ref.line ?? -1) ?? [];
+    for (const part of t.text.split(/[\s\u3000|]+/)) {
+      const n = normLabel(part);
+      const w = n ? words.findIndex((is) => is(n)) : -1;
+      if (w >= 0) seq.push(w);
+    }
+    lines.set(t.ref.line ?? -1, seq);
+  }
+  let perm: number[] | null = null;
+  let moved = false;
+  for (const seq of lines.values()) {
+    if (seq.length < 2) continue;
+    const chunks = seq.length % W === 0 ? Array.from({ length: seq.length / W }, (_, i) => seq.slice(i * W, i * W + W)) : [];
+    if (chunks.length && chunks.every((c) => new Set(c).size === W && c.join() === chunks[0]!.join())) {
+      if (perm && perm.join() !== chunks[0]!.join()) moved = true;
+      perm = chunks[0]!;
+      continue;
+    }
+    // Otherwise each block names its columns in order, a new block starting again at the first.
+    if (seq.some((w, i) => i > 0 && w <= seq[i - 1]! && w !== 0)) moved = true;
+  }
+  if (moved) return { perm: null, moved };
+  return { perm: perm && perm.some((c, i) => c !== i) ? perm : null, moved: false };
+}
+const PROACTIVE_HEADS = [(p: string) => p.includes('制发'), (p: string) => p.includes('废止'), (p: string) => p.includes('现行有效')];
+const REVIEW_HEADS = [
+  (p: string) => p === '维持' || p === '结果维持',
+  (p: string) => p === '纠正' || p === '结果纠正',
+  (p: string) => p === '其他结果',
+  (p: string) => p === '审结' || p === '尚未审结',
+  (p: string) => p === '总计',
+];
+
+/**
  * Table 三. `stream`: the tokens come from text without row ends (see readStream); otherwise rows
  * end where the source's rows end (HTML, DOCX) or where a label follows figures.
  */
@@ -458,12 +503,15 @@ export function readProactive(tokens: readonly Token[], stream = false): TableRe
       if (def) found.set(def.key, [...(found.get(def.key) ?? []), row]);
     }
   }
+  const heads = blockOrder(tokens, PROACTIVE_HEADS);
   for (const def of PROACTIVE_DEFS) {
     const n = def.columns.length;
+    const columns = n === 3 && heads.perm ? heads.perm.map((c) => def.columns[c]!) : def.columns;
     const hits = found.get(def.key) ?? [];
     const read = st
       ? streamRows(st, { ...def, n })
       : { row: hits[0] ?? null, why: hits.length === 0 ? '未找到该行' : hits.length > 1 ? '该行出现不止一次' : exactValues(hits[0]!, n) ? null : `应有${n}个数字，读到${hits[0]!.values.filter((v) => v.value !== null).length}个` };
+    if (n === 3 && heads.moved && read.row && !read.why) read.why = HEAD_MOVED;
     const vals = read.row && !read.why ? exactValues(read.row, n, st !== null) : null;
     if (!vals) {
       const why = read.why ?? '未找到该行';
@@ -471,7 +519,7 @@ export function readProactive(tokens: readonly Token[], stream = false): TableRe
       unplaced.push({ table: '表二', label: def.label, keys: def.columns, message: unplacedMessage('表二', def.label, why), snippet: read.row ? snippetOf(read.row) : '', ref });
       continue;
     }
-    vals.forEach((v, i) => placed.set(def.columns[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
+    vals.forEach((v, i) => placed.set(columns[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
   }
   return { placed, unplaced, trialFormat: trial ? `表二出现“${trial}”` : undefined };
 }
@@ -501,9 +549,12 @@ export function readReviews(tokens: readonly Token[]): TableRead {
     return k >= word.length;
   };
   const headerOk = inOrder(normLabel(REVIEW_GROUP_LABEL)) && inOrder(normLabel(LAWSUIT_GROUP_LABEL));
-  if (!vals || !headerOk) {
+  const heads = blockOrder(tokens, REVIEW_HEADS);
+  if (!vals || !headerOk || heads.moved) {
     const why = !headerOk
       ? '未找到表头'
+      : heads.moved
+        ? HEAD_MOVED
       : withFigures.length > 1
         ? '数字分在几处，无法对应'
         : `应有${REVIEW_KEYS.length}个数字，读到${(body ?? []).filter((v) => v.value !== null).length}个`;
@@ -514,7 +565,8 @@ export function readReviews(tokens: readonly Token[]): TableRead {
       unplaced: [{ table: '表四', label, keys: REVIEW_KEYS, message: unplacedMessage('表四', label, why), snippet: shown.map((v) => v.raw).join(' | '), ref: shown[0]?.ref }],
     };
   }
-  vals.forEach((v, i) => placed.set(REVIEW_KEYS[i]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
+  const perm = heads.perm ?? [0, 1, 2, 3, 4];
+  vals.forEach((v, i) => placed.set(REVIEW_KEYS[i - (i % 5) + perm[i % 5]!]!, { value: v.value ?? 0, ref: { ...v.ref, text: v.raw } }));
   return { placed, unplaced: [] };
 }
 

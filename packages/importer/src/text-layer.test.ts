@@ -453,3 +453,25 @@ describe('page numbers and 序号 that must not become figures', () => {
     expect(req(r).carriedIn).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe('tables 二 and 四 whose heads put the columns in another order', () => {
+  it('二: 本年制发 现行有效 本年废止 — each figure under the column its head names', () => {
+    const r = ok(parseText(FLIP.replace('本年制发 本年废止 现行有效', '本年制发 现行有效 本年废止')));
+    // "行政规范性文件 2件 0件 5件" under 制发 / 现行有效 / 废止.
+    expect(r.content.proactive.normativeDocs).toEqual({ issued: 2, repealed: 5, inForce: 0 });
+  });
+
+  const reviews = (heads: string[], figures: string) => FLIP.slice(0, FLIP.indexOf('行 行\n')) + [...heads, figures].join('\n') + '\n' + FLIP.slice(FLIP.indexOf('五、存在的主要问题'));
+  it('四: 总计 first in each block, as its heads say', () => {
+    const r = ok(parseText(reviews(['行政复议 | 行政诉讼 |', '总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 未经复议直接起诉 | 复议后起诉 |', '总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |'], '3 | 2 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 |')));
+    expect(r.content.reviews.review).toEqual({ upheld: 2, corrected: 1, otherResult: 0, pending: 0 });
+    expect(r.declaredTotals.reviewTotals).toEqual({ review: 3, suitDirect: 0, suitAfterReview: 1 });
+    expect(r.content.reviews.suitAfterReview).toEqual({ upheld: 1, corrected: 0, otherResult: 0, pending: 0 });
+  });
+
+  it('四: heads whose blocks disagree on the order are not placed by position', () => {
+    const r = ok(parseText(reviews(['行政复议 | 行政诉讼 |', '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |', '总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |'], '1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |')));
+    expect(Object.keys(r.published).filter((k) => k.startsWith('reviews.'))).toEqual([]);
+    expect(r.unplaced.find((u) => u.table === '表四')!.message).toContain('表头的列与格式的列次序不同');
+  });
+});

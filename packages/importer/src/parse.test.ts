@@ -175,6 +175,18 @@ describe('an HTML page with merged cells, wrapper markup and inline styles', () 
     expect(moved.unplaced.find((u) => u.keys.includes('requests.newReceived.natural'))!.message).toContain('表头的列与格式的列次序不同');
   });
 
+  it('reads tables 二 and 四 by their heads when these name the columns in another order', () => {
+    const html = pageHtml(requestRowsHtml(), '<tr>' + [3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0].map((v) => `<td>${v}</td>`).join('') + '</tr>')
+      .replace('<td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td>', '<td>本年制发件数</td><td>现行有效件数</td><td>本年废止件数</td>')
+      .replace('<td rowspan="2">结果<br>维持</td><td rowspan="2">结果<br>纠正</td><td rowspan="2">其他<br>结果</td><td rowspan="2">尚未<br>审结</td><td rowspan="2">总计</td>', '<td rowspan="2">总计</td><td rowspan="2">结果<br>维持</td><td rowspan="2">结果<br>纠正</td><td rowspan="2">其他<br>结果</td><td rowspan="2">尚未<br>审结</td>')
+      .replace(/(<tr>)(?:<td>结果<br>维持<\/td><td>结果<br>纠正<\/td><td>其他<br>结果<\/td><td>尚未<br>审结<\/td><td>总计<\/td>){2}(<\/tr>)/, `$1${'<td>总计</td><td>结果<br>维持</td><td>结果<br>纠正</td><td>其他<br>结果</td><td>尚未<br>审结</td>'.repeat(2)}$2`);
+    const r = ok(parseHtml(html));
+    // 行政规范性文件 ２ — 1,204 under 制发 / 现行有效 / 废止.
+    expect(r.content.proactive.normativeDocs).toEqual({ issued: 2, repealed: 1204, inForce: 0 });
+    expect(r.content.reviews.review).toEqual({ upheld: 2, corrected: 1, otherResult: 0, pending: 0 });
+    expect(r.declaredTotals.reviewTotals).toEqual({ review: 3, suitDirect: 0, suitAfterReview: 1 });
+  });
+
   it('reads table 四 whose 结果 纠正 heads are split over two lines', () => {
     const r = ok(parseHtml(pageHtml(requestRowsHtml(), '<tr>' + [1, 2, 0, 0, 3, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0].map((v) => `<td>${v}</td>`).join('') + '</tr>')));
     expect(r.content.reviews.review).toEqual({ upheld: 1, corrected: 2, otherResult: 0, pending: 0 });

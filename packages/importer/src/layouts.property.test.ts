@@ -845,4 +845,4 @@ describe('layouts a person reads: no figure placed wrong, every blank listed', (
   describe('HTML pages', () => HTML.forEach((s, i) => check(s, 9000 + i * 101)));
 });
 
-describe.skip('wrong figures — see /tmp/notes/misreadings.md', () => WRONG.forEach((w, i) => check(w.spec, 13000 + i * 101)));
+describe('layouts that placed wrong figures until this stop (L1–L5: columns of 二/三/四 in another order, 序号 with blank cells, a page number after a blank row)', () => WRONG.forEach((w, i) => check(w.spec, 13000 + i * 101)));

@@ -1,5 +1,4 @@
-import { and, eq, reports, sensitiveWords, settings, type Db } from '@ccgov/db';
-import type { ReportContent, SensitiveWord } from '@ccgov/report';
+import { settings, type Db } from '@ccgov/db';
 
 /** District settings with their defaults. */
 export function readSettings(db: Db) {
@@ -13,19 +12,5 @@ export function readSettings(db: Db) {
   };
 }
 
-export function loadSensitiveWords(db: Db): SensitiveWord[] {
-  return db
-    .select({ word: sensitiveWords.word, suggestion: sensitiveWords.suggestion, note: sensitiveWords.note })
-    .from(sensitiveWords)
-    .all();
-}
-
-/** The same department's report for the year before, when on file (for cross-year checks and prefill). */
-export function previousYearReport(db: Db, departmentId: number, year: number): { year: number; content: ReportContent } | null {
-  const row = db
-    .select({ year: reports.year, content: reports.content })
-    .from(reports)
-    .where(and(eq(reports.departmentId, departmentId), eq(reports.year, year - 1)))
-    .get();
-  return row ?? null;
-}
+// In packages/db (receipts.ts): the receipt check of the server and of the demo seed reads them.
+export { loadSensitiveWords, previousYearReport } from '@ccgov/db';

@@ -1,85 +1,19 @@
 /**
  * 回执: one append-only row per act on a report (提交审核, 退回修改, 审核通过, 发布, 更正, 撤销发布),
- * written in the same transaction as the state change by transition() in workflow.ts. The table
- * refuses UPDATE and DELETE (triggers in migration 0004), so a receipt once given stays as given.
- *
- * The content hash: SHA-256 (hex) of the UTF-8 bytes of `canonicalJson(content)`, where content is
- * the report as stored for the receipt's version (report_versions.content). canonicalJson is
- * JSON with object keys sorted (by UTF-16 code units, as Array.prototype.sort does), no
- * whitespace, `undefined` members left out and arrays kept in order; numbers and strings as
- * JSON.stringify writes them. Anyone holding the stored version can recompute it.
+ * written in the same transaction as the state change by transition() in workflow.ts. The row, its
+ * number, the content hash (canonical JSON, SHA-256) and the check it records are built by
+ * insertReceipt in packages/db (receipts.ts), which the demo seed uses for its replayed history too.
  */
-import { createHash } from 'node:crypto';
-import { and, asc, departments, desc, eq, receipts, reportVersions, type Db, type Report } from '@ccgov/db';
+import { asc, departments, desc, eq, insertReceipt, receipts, reportVersions, RECEIPT_ACT_LABELS, type Db, type ReceiptAct, type Report } from '@ccgov/db';
 import type { SessionUser } from '@ccgov/auth';
-import { RULESET_VERSION, ROLE_LABELS, ruleOf, type ReportContent, type WorkflowAction } from '@ccgov/report';
+import { ROLE_LABELS, type WorkflowAction } from '@ccgov/report';
 import { notFound } from '../errors';
-import { checkStoredReport } from './check';
 import { readSettings } from './context';
 import { loadScopedReport } from './workflow';
 
+export { canonicalJson, contentSha256, formatReceiptNo, receiptActOf, RECEIPT_ACT_LABELS, type ReceiptAct } from '@ccgov/db';
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** The act a receipt records (receipts.act). 撤回 gives none: nothing was handed over. */
-export type ReceiptAct = 'submit' | 'return' | 'signoff' | 'publish' | 'correct' | 'withdraw';
-
-export const RECEIPT_ACT_LABELS: Record<ReceiptAct, string> = {
-  submit: '提交审核',
-  return: '退回修改',
-  signoff: '审核通过',
-  publish: '发布',
-  correct: '更正',
-  withdraw: '撤销发布',
-};
-
-const ACT_OF: Partial<Record<WorkflowAction, ReceiptAct>> = {
-  submit: 'submit',
-  return: 'return',
-  signoff: 'signoff',
-  publish: 'publish',
-  republish: 'publish',
-  reopen: 'correct',
-  unpublish: 'withdraw',
-};
-
-/** Which act a workflow action's receipt records, or null when it gives none. */
-export function receiptActOf(action: WorkflowAction): ReceiptAct | null {
-  return ACT_OF[action] ?? null;
-}
-
-/** Deterministic JSON: sorted keys, no whitespace (see the file's comment). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const s = JSON.stringify(value);
-    return s === undefined ? 'null' : s;
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
-
-/** SHA-256 (hex) of a report's content as canonical JSON. */
-export function contentSha256(content: ReportContent | unknown): string {
-  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
-}
-
-/** HZ-2026-007-0003: year, the body's id, the body's running number within the year. */
-export function formatReceiptNo(year: number, departmentId: number, seq: number): string {
-  return `HZ-${year}-${String(departmentId).padStart(3, '0')}-${String(seq).padStart(4, '0')}`;
-}
-
-/** The stored version an act is about: the latest submitted snapshot (the one sign-offs belong to). */
-function versionContent(tx: Db | Tx, report: Report): { version: number; content: ReportContent } {
-  const row = tx
-    .select({ version: reportVersions.version, content: reportVersions.content })
-    .from(reportVersions)
-    .where(eq(reportVersions.reportId, report.id))
-    .orderBy(desc(reportVersions.version))
-    .get();
-  // Every submitted report has a snapshot; the fallback only covers rows made outside the workflow.
-  return row ?? { version: report.version, content: report.content };
-}
 
 export type WriteReceiptInput = {
   /** The report after the act (its new lock version). */
@@ -87,53 +21,18 @@ export type WriteReceiptInput = {
   actor: SessionUser;
   action: WorkflowAction;
   eventId?: number | null;
-  /** Free text of the act: return comment, sign-off step, correction reason. */
-  note?: string | null;
+  /** Free text of the act: return comment, correction reason, sign-off comment. */
+  comment?: string | null;
+  /** The sign-off step's name from decide() (初审, 终审 …), put before the comment. */
+  signoffLabel?: string | null;
 };
 
 /**
- * Write the receipt of one act, inside the act's transaction. Runs the same checker the submit
- * runs on the version's content and records the rule-set version and its result.
+ * Write the receipt of one act, inside the act's transaction (see insertReceipt in packages/db).
  * Returns null for an act that gives no receipt (撤回).
  */
 export function writeReceipt(tx: Db | Tx, input: WriteReceiptInput): { id: number; receiptNo: string } | null {
-  const act = receiptActOf(input.action);
-  if (!act) return null;
-  const { report, actor } = input;
-  const { version, content } = versionContent(tx, report);
-  const check = checkStoredReport(tx as unknown as Db, { departmentId: report.departmentId, year: report.year, content });
-  const codes = [...new Set([...check.errors, ...check.warnings].map((i) => ruleOf(i.rule)?.id ?? `rule${i.rule}`))].sort();
-  // The write lock is held (IMMEDIATE), so counting gives the next number without a race.
-  const seq =
-    tx
-      .select({ id: receipts.id })
-      .from(receipts)
-      .where(and(eq(receipts.departmentId, report.departmentId), eq(receipts.year, report.year)))
-      .all().length + 1;
-  const receiptNo = formatReceiptNo(report.year, report.departmentId, seq);
-  const row = tx
-    .insert(receipts)
-    .values({
-      receiptNo,
-      reportId: report.id,
-      eventId: input.eventId ?? null,
-      departmentId: report.departmentId,
-      year: report.year,
-      act,
-      version,
-      userId: actor.id,
-      userName: actor.displayName,
-      role: actor.role,
-      contentSha256: contentSha256(content),
-      rulesetVersion: RULESET_VERSION,
-      checkErrors: check.errors.length,
-      checkWarnings: check.warnings.length,
-      checkCodes: codes,
-      note: input.note?.trim() ? input.note.trim().slice(0, 2000) : input.action === 'republish' ? '重新发布' : null,
-    })
-    .returning({ id: receipts.id })
-    .get();
-  return { id: row.id, receiptNo };
+  return insertReceipt(tx, input);
 }
 
 /** A receipt as the clerk and the reviewer read it. */

@@ -154,7 +154,8 @@ export function transition(
       actor,
       action: input.action,
       eventId,
-      note: decision.signoffLabel ? [decision.signoffLabel, input.comment?.trim()].filter(Boolean).join('：') : input.comment,
+      comment: input.comment,
+      signoffLabel: decision.signoffLabel,
     });
     notifyAct(tx, { report: after, actor, action: input.action, to: decision.to, comment: input.comment, submittedVersion: submittedVersion(tx, report.id) });
     return { status: decision.to, version: nextVersion, receipt };

@@ -17,9 +17,19 @@ const currentPub = (code: string, year: number) => {
 };
 
 describe('校验 line: the rule-set version of the publication', () => {
-  it('without a receipt it says the current rule set and that it was not recorded', async () => {
-    const pub = currentPub('fgj', h.openYear - 1);
-    h.db.delete(receipts).where(eq(receipts.reportId, pub.reportId)).run();
+  it('a seeded publication names the rule set its seeded 发布 receipt recorded', async () => {
+    const pub = currentPub('czj', h.openYear - 1);
+    const publish = h.db.select().from(receipts).where(and(eq(receipts.reportId, pub.reportId), eq(receipts.act, 'publish'))).all();
+    expect(publish).toHaveLength(1);
+    expect(publish[0]!.createdAt.getTime()).toBe(pub.publishedAt.getTime());
+    expect(await anon.public.check({ id: pub.id })).toMatchObject({ version: publish[0]!.rulesetVersion, recorded: true });
+  });
+
+  it('without a 发布 receipt up to its publication it says the current rule set and that it was not recorded', async () => {
+    const pub = currentPub('mzj', h.openYear - 1);
+    // Published before any receipt was given (as a publication from before receipts, or 历史导入, is).
+    const first = h.db.select().from(receipts).where(eq(receipts.reportId, pub.reportId)).orderBy(receipts.id).get()!;
+    h.db.update(publications).set({ publishedAt: new Date(first.createdAt.getTime() - 86_400_000) }).where(eq(publications.id, pub.id)).run();
     expect(await anon.public.check({ id: pub.id })).toMatchObject({ version: RULESET_VERSION, recorded: false, currentVersion: RULESET_VERSION });
   });
 
@@ -120,9 +130,11 @@ describe('the publication keeps its 说明', () => {
 describe('review screen: the rule-set version the submission was checked with', () => {
   it('names the version and result of the latest 提交审核 receipt, and falls back when there is none', async () => {
     const submitted = h.db.select().from(reports).where(and(eq(reports.year, h.openYear), eq(reports.status, 'submitted'))).get()!;
-    h.db.delete(receipts).where(eq(receipts.reportId, submitted.id)).run();
+    // The seeded submission's own receipt.
+    const seeded = h.db.select().from(receipts).where(and(eq(receipts.reportId, submitted.id), eq(receipts.act, 'submit'))).get()!;
     const before = await h.as('reviewer').review.get({ id: submitted.id });
-    expect(before.submitReceipt).toBeNull();
+    expect(before.submitReceipt).toMatchObject({ receiptNo: seeded.receiptNo, version: seeded.version, rulesetVersion: RULESET_VERSION });
+    expect(before.submitReceipt!.receiptNo).toMatch(/^HZ-\d{4}-\d{3}-0001$/);
     expect(before.rulesetVersion).toBe(RULESET_VERSION);
     h.db.insert(receipts).values({
       receiptNo: `T-S-${submitted.id}`,
@@ -141,5 +153,13 @@ describe('review screen: the rule-set version the submission was checked with', 
     }).run();
     const after = await h.as('reviewer').review.get({ id: submitted.id });
     expect(after.submitReceipt).toMatchObject({ receiptNo: `T-S-${submitted.id}`, rulesetVersion: '1.9.0', checkWarnings: 3 });
+
+    // A report handed in without a receipt (set straight in the database, as before receipts existed).
+    const draft = h.db.select().from(reports).where(and(eq(reports.year, h.openYear), eq(reports.status, 'draft'))).get()!;
+    expect(h.db.select().from(receipts).where(eq(receipts.reportId, draft.id)).all()).toHaveLength(0);
+    h.db.update(reports).set({ status: 'submitted' }).where(eq(reports.id, draft.id)).run();
+    const none = await h.as('reviewer').review.get({ id: draft.id });
+    expect(none.submitReceipt).toBeNull();
+    expect(none.rulesetVersion).toBe(RULESET_VERSION);
   });
 });

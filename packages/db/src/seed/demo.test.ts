@@ -1,10 +1,12 @@
-import { checkReport, computeTotals, crossBodyCopies, seedReport2024 } from '@ccgov/report';
+import { createHash } from 'node:crypto';
+import { RULESET_VERSION, checkReport, computeTotals, crossBodyCopies, ruleOf, seedReport2024 } from '@ccgov/report';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../password';
 import {
   departments,
   publications,
+  receipts,
   reportEvents,
   reportingYears,
   reports,
@@ -291,6 +293,111 @@ describe('open year in progress', () => {
     const errors = drafts.map((d) => checkReport({ year: 2026, body: d.dept.name, content: d.report.content }).errors.length);
     expect(errors.some((n) => n === 0)).toBe(true);
     expect(errors.some((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('回执 of the seeded history', () => {
+  /** The hash recomputed from the stored version's JSON text, written independently of canonicalJson. */
+  function recomputedHash(reportId: number, version: number): string {
+    const row = t.db.$client.prepare('SELECT content FROM report_versions WHERE report_id = ? AND version = ?').get(reportId, version) as
+      | { content: string }
+      | undefined;
+    if (!row) throw new Error(`no stored version ${version} of report ${reportId}`);
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortKeys)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+          : v;
+    return createHash('sha256').update(JSON.stringify(sortKeys(JSON.parse(row.content))), 'utf8').digest('hex');
+  }
+
+  it('give every submit, return, sign-off and publish exactly one receipt, by the one who acted, at the act’s time', () => {
+    const people = new Map(t.db.select().from(users).all().map((u) => [u.id, u]));
+    const events = t.db.select().from(reportEvents).all().filter((e) => e.action !== 'create');
+    expect(new Set(events.map((e) => e.action))).toEqual(new Set(['submit', 'return', 'signoff', 'publish']));
+    const all = t.db.select().from(receipts).all();
+    expect(all).toHaveLength(events.length);
+    const byEvent = new Map<number, (typeof all)[number][]>();
+    for (const r of all) byEvent.set(r.eventId!, [...(byEvent.get(r.eventId!) ?? []), r]);
+    for (const e of events) {
+      const mine = byEvent.get(e.id) ?? [];
+      expect(mine, `event ${e.id} ${e.action}`).toHaveLength(1);
+      const r = mine[0]!;
+      const who = people.get(e.userId!)!;
+      expect(r).toMatchObject({ reportId: e.reportId, act: e.action, userId: who.id, userName: who.displayName, role: who.role, rulesetVersion: RULESET_VERSION });
+      expect(r.createdAt.getTime()).toBe(e.createdAt.getTime());
+    }
+  });
+
+  it('carry the hash of the submitted version each act was about', () => {
+    for (const r of t.db.select().from(receipts).all()) {
+      const submitted = t.db
+        .select({ version: reportVersions.version })
+        .from(reportVersions)
+        .where(eq(reportVersions.reportId, r.reportId))
+        .all()
+        .map((v) => v.version);
+      // Every seeded report was submitted once; all its acts are about that version.
+      expect(submitted).toEqual([r.version]);
+      expect(r.contentSha256).toBe(recomputedHash(r.reportId, r.version));
+    }
+  });
+
+  it('are numbered HZ-year-body-0001… in the order of the acts, per body and year', () => {
+    const all = t.db.select().from(receipts).orderBy(asc(receipts.id)).all();
+    const groups = new Map<string, typeof all>();
+    for (const r of all) groups.set(`${r.departmentId}:${r.year}`, [...(groups.get(`${r.departmentId}:${r.year}`) ?? []), r]);
+    expect(new Set(all.map((r) => r.receiptNo)).size).toBe(all.length);
+    for (const rows of groups.values()) {
+      const times = rows.map((r) => r.createdAt.getTime());
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      rows.forEach((r, i) => expect(r.receiptNo).toBe(`HZ-${r.year}-${String(r.departmentId).padStart(3, '0')}-${String(i + 1).padStart(4, '0')}`));
+    }
+    // A published year: 提交审核, 初审, 终审, 发布.
+    const gaj = reportOf('gaj', 2025)!.report.id;
+    expect(all.filter((r) => r.reportId === gaj).map((r) => [r.act, r.note])).toEqual([
+      ['submit', null],
+      ['signoff', '初审'],
+      ['signoff', '终审'],
+      ['publish', null],
+    ]);
+    // A return carries the reviewer's comment.
+    const kjj = reportOf('kjj', 2026)!.report.id;
+    expect(all.filter((r) => r.reportId === kjj).map((r) => r.act)).toEqual(['submit', 'return']);
+    expect(all.find((r) => r.reportId === kjj && r.act === 'return')!.note).toContain('自然人一栏');
+  });
+
+  it('record the checker’s result on the version with the body’s previous year and the 错敏词 list', () => {
+    const list = t.db.select().from(sensitiveWords).all();
+    let withFindings = 0;
+    for (const { report, dept } of allReports()) {
+      const rows = t.db.select().from(receipts).where(eq(receipts.reportId, report.id)).all();
+      if (report.status === 'draft') {
+        expect(rows, dept.code).toEqual([]);
+        continue;
+      }
+      const previous = reportOf(dept.code, report.year - 1)?.report;
+      const check = checkReport({
+        year: report.year,
+        body: dept.name,
+        content: report.content,
+        previous: previous ? { year: previous.year, content: previous.content } : null,
+        sensitiveWords: list,
+      });
+      const codes = [...new Set([...check.errors, ...check.warnings].map((i) => ruleOf(i.rule)!.id))].sort();
+      if (codes.length) withFindings++;
+      for (const r of rows) {
+        expect({ who: `${dept.code} ${report.year} ${r.act}`, e: r.checkErrors, w: r.checkWarnings, codes: r.checkCodes }).toEqual({
+          who: `${dept.code} ${report.year} ${r.act}`,
+          e: check.errors.length,
+          w: check.warnings.length,
+          codes,
+        });
+      }
+    }
+    // kjj's returned report has one more request in the table than its text says (a warning).
+    expect(withFindings).toBeGreaterThan(0);
   });
 });
 
